@@ -1,0 +1,119 @@
+import { html, nothing, type CSSResultGroup } from 'lit';
+import { property } from 'lit/decorators.js';
+import { ifDefined } from 'lit/directives/if-defined.js';
+import { IopElement } from '../../internal/iop-element.js';
+import { hostStyles, srOnly } from '../../design/host.styles.js';
+import { buttonStyles } from './button.styles.js';
+
+const messages = { en: { loading: 'Loading' }, es: { loading: 'Cargando' } };
+
+/**
+ * A button, or a link that looks like one when `href` is set.
+ *
+ * @summary Buttons for actions; the `crisis` variant is never smaller than 44 px.
+ * @tag iop-button
+ *
+ * @slot - The label.
+ * @slot prefix - Before the label, e.g. an icon.
+ * @slot suffix - After the label.
+ *
+ * @csspart base - The native `<button>` or `<a>`.
+ * @csspart label - The label's wrapper.
+ * @csspart spinner - The loading indicator.
+ *
+ * @cssprop --iop-color-accent - Background of `primary`, text of `secondary` and `quiet`.
+ * @cssprop --iop-color-on-accent - Text of `primary`.
+ * @cssprop --iop-color-crisis - Background of `crisis`.
+ * @cssprop --iop-color-on-crisis - Text of `crisis`.
+ * @cssprop --iop-radius-md - Corner radius.
+ */
+export class IopButton extends IopElement {
+  static override styles: CSSResultGroup = [hostStyles, srOnly, buttonStyles];
+  static formAssociated = true;
+  static override shadowRootOptions: ShadowRootInit = {
+    ...IopElement.shadowRootOptions,
+    delegatesFocus: true,
+  };
+
+  /** The look: `primary` (default), `secondary`, `crisis` or `quiet`. */
+  @property({ reflect: true }) variant: 'primary' | 'secondary' | 'crisis' | 'quiet' = 'primary';
+  /** `sm`, `md` (default) or `lg`. */
+  @property({ reflect: true }) size: 'sm' | 'md' | 'lg' = 'md';
+  /** Shows a spinner, announces "Loading" and ignores activation, keeping the label in place. */
+  @property({ type: Boolean, reflect: true }) loading = false;
+  /** Disables the button (kept focusable as a link is not: see `aria-disabled`). */
+  @property({ type: Boolean, reflect: true }) disabled = false;
+  /** Makes it a link to this URL. */
+  @property() href?: string;
+  /** The link's target, e.g. `_blank` (adds `rel="noopener noreferrer"`). */
+  @property() target?: string;
+  /** The link's `download` file name. */
+  @property() download?: string;
+  /** `button` (default), `submit` or `reset`: what it does inside a form. */
+  @property() type: 'button' | 'submit' | 'reset' = 'button';
+  /** Full width of its container. */
+  @property({ type: Boolean, reflect: true }) block = false;
+
+  private readonly internals = this.attachInternals();
+
+  constructor() {
+    super();
+    // Swallow activation while disabled or loading, including clicks on the host's own box.
+    this.addEventListener('click', (event) => this.guardClick(event), { capture: true });
+  }
+
+  private get blocked(): boolean {
+    return this.disabled || this.loading;
+  }
+
+  private guardClick(event: MouseEvent): void {
+    if (this.blocked) {
+      event.preventDefault();
+      event.stopImmediatePropagation();
+      return;
+    }
+    const form = this.internals.form;
+    if (!this.href && form) {
+      if (this.type === 'submit') form.requestSubmit();
+      else if (this.type === 'reset') form.reset();
+    }
+  }
+
+  override render() {
+    const content = html`
+      <slot name="prefix"></slot>
+      ${
+        this.loading
+          ? html`<span part="spinner" class="spinner" aria-hidden="true"></span
+              ><span class="sr-only" role="status">${messages[this.locale].loading}</span>`
+          : nothing
+      }
+      <span part="label" class="label"><slot></slot></span>
+      <slot name="suffix"></slot>
+    `;
+    if (this.href !== undefined) {
+      // A disabled link has no href, so it cannot be followed; aria-disabled tells assistive technology why.
+      return html`<a
+        part="base"
+        class="button"
+        href=${ifDefined(this.disabled ? undefined : this.href)}
+        target=${ifDefined(this.target)}
+        rel=${ifDefined(this.target === '_blank' ? 'noopener noreferrer' : undefined)}
+        download=${ifDefined(this.download)}
+        role=${ifDefined(this.disabled ? 'link' : undefined)}
+        aria-disabled=${this.blocked ? 'true' : 'false'}
+        aria-busy=${this.loading ? 'true' : 'false'}
+        >${content}</a
+      >`;
+    }
+    return html`<button
+      part="base"
+      class="button"
+      type="button"
+      aria-disabled=${this.blocked ? 'true' : 'false'}
+      aria-busy=${this.loading ? 'true' : 'false'}
+    >
+      ${content}
+    </button>`;
+  }
+}

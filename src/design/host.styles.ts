@@ -1,0 +1,78 @@
+import { css } from 'lit';
+import { tokenStyles } from './tokens.generated.js';
+
+/**
+ * What every iop-kit element's shadow root starts with: the tokens, the theme switch, the host page's font,
+ * a visible focus ring and reduced motion. Themes are pure CSS: colours are `light-dark()` pairs, resolved by
+ * `color-scheme`, which follows the user's preference unless `theme` is set on the element or an ancestor
+ * (`--iop-color-scheme` carries an ancestor's choice, e.g. from `<iop-provider theme="dark">`).
+ */
+export const hostStyles = [
+  tokenStyles,
+  css`
+    :host {
+      color-scheme: var(--iop-color-scheme, light dark);
+      font-family: var(--iop-font-family, inherit);
+      line-height: var(--_line-height-normal);
+      box-sizing: border-box;
+      --_focus-ring: 3px solid var(--_color-focus-ring);
+      --_focus-offset: 2px;
+    }
+    :host([theme='light']) {
+      color-scheme: light;
+      --iop-color-scheme: light;
+    }
+    :host([theme='dark']) {
+      color-scheme: dark;
+      --iop-color-scheme: dark;
+    }
+    :host([hidden]) {
+      display: none !important;
+    }
+    *,
+    *::before,
+    *::after {
+      box-sizing: inherit;
+    }
+    :focus-visible {
+      outline: var(--_focus-ring);
+      outline-offset: var(--_focus-offset);
+    }
+    @media (prefers-reduced-motion: reduce) {
+      :host {
+        --_duration-fast: 0ms;
+        --_duration-normal: 0ms;
+        --_duration-slow: 0ms;
+      }
+    }
+    @media (forced-colors: active) {
+      :host {
+        --_focus-ring: 3px solid Highlight;
+      }
+    }
+  `,
+];
+
+/** Widgets (not primitives) set their own base text size: the host page's, but never below 1rem. */
+export const widgetStyles = css`
+  :host {
+    display: block;
+    font-size: var(--iop-font-size-base, max(1em, 1rem));
+    color: var(--_color-text);
+  }
+`;
+
+/** Visually hidden but read by assistive technology. */
+export const srOnly = css`
+  .sr-only {
+    position: absolute;
+    width: 1px;
+    height: 1px;
+    padding: 0;
+    margin: -1px;
+    overflow: hidden;
+    clip: rect(0 0 0 0);
+    white-space: nowrap;
+    border: 0;
+  }
+`;

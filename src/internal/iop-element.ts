@@ -1,0 +1,67 @@
+import { LitElement, type CSSResultGroup } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { hostStyles } from '../design/host.styles.js';
+import { resolveLocale, type Locale } from '../core/locale.js';
+import { KIT_VERSION } from '../core/version.js';
+
+/** Every connected kit element, so one observer can tell them all when a `lang` changes. */
+const connected = new Set<IopElement>();
+let langObserver: MutationObserver | undefined;
+
+function refreshAllLocales(): void {
+  for (const element of connected) element.refreshLocale();
+}
+
+function watchLanguage(element: IopElement): void {
+  connected.add(element);
+  if (langObserver) return;
+  // One observer for the whole page: a `lang` change anywhere may change what any element speaks.
+  langObserver = new MutationObserver(refreshAllLocales);
+  langObserver.observe(document.documentElement, {
+    attributes: true,
+    attributeFilter: ['lang'],
+    subtree: true,
+  });
+  window.addEventListener('iop-locale-change', refreshAllLocales);
+}
+
+/**
+ * The base of every iop-kit element: the design tokens and theme switch, and the element's language.
+ *
+ * @cssprop --iop-font-family - The font; by default the host page's.
+ * @cssprop --iop-color-scheme - `light`, `dark` or `light dark` (follow the user); set by `theme` on an ancestor.
+ */
+export class IopElement extends LitElement {
+  /** Compared by defineElement when another copy of the kit already holds a tag. */
+  static kitVersion = KIT_VERSION;
+
+  static override styles: CSSResultGroup = hostStyles;
+
+  /** `light` or `dark` forces a theme; unset follows an ancestor's `theme`, then the user's preference. */
+  @property({ reflect: true }) theme?: 'light' | 'dark';
+
+  /** The language this element speaks, resolved from `lang` attributes and configuration. */
+  @state() protected locale: Locale = 'en';
+
+  /** Locales configured outside the DOM, most specific first (a widget adds its provider's and configure()'s). */
+  protected configuredLocales(): ReadonlyArray<string | undefined> {
+    return [];
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.refreshLocale();
+    watchLanguage(this);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    connected.delete(this);
+  }
+
+  /** Re-resolves the locale; called when any `lang` on the page or the configured locale changes. */
+  refreshLocale(): void {
+    const next = resolveLocale(this, this.configuredLocales());
+    if (next !== this.locale) this.locale = next;
+  }
+}
