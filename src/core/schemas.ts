@@ -1,0 +1,318 @@
+/**
+ * The iop-kit data contract. zod is the single source: every TypeScript type below is inferred from its
+ * schema, the REST adapter and the in-memory adapter parse every response with these schemas, the reference
+ * backend validates its input with them, and scripts/build-openapi.ts turns them into openapi.json.
+ *
+ * Browser code must use `zod/mini` (the classic API would break the size budget).
+ */
+import * as z from 'zod/mini';
+
+// ---------------------------------------------------------------------------------------------------------
+// Building blocks. Every string has a maximum length so a huge or hostile payload is rejected early.
+
+/** Maximum length of a free-text field (a coping strategy, a note, a description). */
+export const MAX_TEXT = 2000;
+/** Maximum number of items in a list inside one entity (warning signs, contacts, services). */
+export const MAX_ITEMS = 200;
+/** Maximum number of items in a list response (slots, appointments). */
+export const MAX_LIST = 5000;
+
+const id = () => z.string().check(z.minLength(1), z.maxLength(200));
+const name = () => z.string().check(z.minLength(1), z.maxLength(200));
+const text = () => z.string().check(z.minLength(1), z.maxLength(MAX_TEXT));
+const textList = () => z.array(text()).check(z.maxLength(MAX_ITEMS));
+/** Phone numbers stay strings (short codes, extensions); widgets validate them before making `tel:` links. */
+const phone = () => z.string().check(z.minLength(1), z.maxLength(40));
+const httpUrl = () => z.url({ protocol: /^https?$/ }).check(z.maxLength(2048));
+/** ISO 8601 date-time with `Z` or an explicit offset, e.g. 2026-11-27T14:00:00-05:00. */
+const dateTime = () => z.iso.datetime({ offset: true });
+/** Money is always integer cents, never negative. */
+const cents = () => z.int().check(z.nonnegative(), z.lte(1_000_000_000));
+
+/** The regions whose hotlines the kit knows. */
+export const RegionSchema = z.enum(['US', 'CA', 'GB', 'AU']);
+export type Region = z.infer<typeof RegionSchema>;
+
+/** A text line (RFC 5724 `sms:`): the number and an optional pre-filled body such as "HOME". */
+export const TextLineSchema = z.object({
+  number: phone(),
+  body: z.optional(z.string().check(z.maxLength(160))),
+});
+export type TextLine = z.infer<typeof TextLineSchema>;
+
+// ---------------------------------------------------------------------------------------------------------
+// People
+
+export const CareTeamRoleSchema = z.enum([
+  'couples-therapist',
+  'individual-therapist',
+  'substance-use-counselor',
+  'psychiatrist',
+  'case-manager',
+  'benefits-specialist',
+]);
+export type CareTeamRole = z.infer<typeof CareTeamRoleSchema>;
+
+export const CareTeamMemberSchema = z.object({
+  id: id(),
+  name: name(),
+  role: CareTeamRoleSchema,
+  phone: z.optional(phone()),
+  credentials: z.optional(z.string().check(z.maxLength(200))),
+});
+export type CareTeamMember = z.infer<typeof CareTeamMemberSchema>;
+
+/** A person or service on a safety plan or in a benefits section. */
+export const ContactSchema = z.object({
+  name: name(),
+  relationship: z.optional(z.string().check(z.maxLength(200))),
+  phone: z.optional(phone()),
+  sms: z.optional(TextLineSchema),
+  note: z.optional(z.string().check(z.maxLength(MAX_TEXT))),
+});
+export type Contact = z.infer<typeof ContactSchema>;
+
+/** A participant seen from someone else's record (a partner, a participant of an appointment). */
+export const ParticipantRefSchema = z.object({ id: id(), displayName: name() });
+export type ParticipantRef = z.infer<typeof ParticipantRefSchema>;
+
+/** GET /me: the participant, their partner and their care team. */
+export const ParticipantSchema = z.object({
+  id: id(),
+  displayName: name(),
+  pronouns: z.optional(z.string().check(z.maxLength(100))),
+  /** IANA time zone, e.g. America/Chicago. */
+  timezone: z.string().check(z.minLength(1), z.maxLength(100)),
+  /** BCP 47 language tag, e.g. en-US or es. */
+  locale: z.string().check(z.minLength(2), z.maxLength(35)),
+  partner: z.optional(ParticipantRefSchema),
+  careTeam: z.array(CareTeamMemberSchema).check(z.maxLength(MAX_ITEMS)),
+});
+export type Participant = z.infer<typeof ParticipantSchema>;
+
+// ---------------------------------------------------------------------------------------------------------
+// Crisis
+
+export const HotlineSchema = z.object({
+  id: id(),
+  name: name(),
+  phone: z.optional(phone()),
+  sms: z.optional(TextLineSchema),
+  chatUrl: z.optional(httpUrl()),
+  description: z.optional(z.string().check(z.maxLength(MAX_TEXT))),
+  region: RegionSchema,
+});
+export type Hotline = z.infer<typeof HotlineSchema>;
+
+/** GET /crisis/resources */
+export const CrisisResourcesSchema = z.object({
+  onCall: z.object({
+    clinician: CareTeamMemberSchema,
+    phone: phone(),
+    /** When this on-call shift ends. */
+    until: dateTime(),
+    hasSafetyPlanAccess: z.boolean(),
+  }),
+  telehealth: z.object({ available: z.boolean() }),
+  chat: z.optional(z.object({ url: httpUrl() })),
+  hotlines: z.optional(z.array(HotlineSchema).check(z.maxLength(MAX_ITEMS))),
+});
+export type CrisisResources = z.infer<typeof CrisisResourcesSchema>;
+
+/** POST /crisis/telehealth request body. */
+export const TelehealthRequestSchema = z.object({ includePartner: z.boolean() });
+export type TelehealthRequest = z.infer<typeof TelehealthRequestSchema>;
+
+/** POST /crisis/telehealth response. The join URL is opened only if https: and on an allowed origin. */
+export const TelehealthSessionSchema = z.object({ joinUrl: httpUrl(), expiresAt: dateTime() });
+export type TelehealthSession = z.infer<typeof TelehealthSessionSchema>;
+
+/** The kinds of crisis event the widgets log; they mirror the iop-crisis-* DOM events. */
+export const CrisisEventTypeSchema = z.enum(['crisis-open', 'crisis-action', 'crisis-close']);
+export type CrisisEventType = z.infer<typeof CrisisEventTypeSchema>;
+
+/** POST /crisis/events body. `id` is the idempotency key: the server stores each id once. */
+export const CrisisEventSchema = z.object({
+  id: id(),
+  type: CrisisEventTypeSchema,
+  at: dateTime(),
+  /** What the person did, e.g. "call-911", "call-on-call", "telehealth", "hotline", "safety-plan". */
+  action: z.string().check(z.minLength(1), z.maxLength(100)),
+  /** What it was done to, e.g. a hotline id or a phone number. */
+  target: z.optional(z.string().check(z.maxLength(500))),
+});
+export type CrisisEvent = z.infer<typeof CrisisEventSchema>;
+
+// ---------------------------------------------------------------------------------------------------------
+// Safety plan (Stanley-Brown, six steps plus reasons for living, then the couples section)
+
+export const PetSchema = z.object({
+  name: name(),
+  species: z.string().check(z.minLength(1), z.maxLength(100)),
+});
+export type Pet = z.infer<typeof PetSchema>;
+
+/** GET /safety-plans/current?participant=me|partner */
+export const SafetyPlanSchema = z.object({
+  id: id(),
+  participantId: id(),
+  version: z.int().check(z.positive()),
+  reviewedAt: dateTime(),
+  reviewedBy: z.optional(name()),
+  warningSigns: textList(),
+  copingStrategies: textList(),
+  distractions: z.object({
+    people: z.array(ContactSchema).check(z.maxLength(MAX_ITEMS)),
+    places: textList(),
+  }),
+  helpContacts: z.array(ContactSchema).check(z.maxLength(MAX_ITEMS)),
+  professionals: z.array(ContactSchema).check(z.maxLength(MAX_ITEMS)),
+  environmentSafety: textList(),
+  reasonsForLiving: textList(),
+  partnerSupport: z.optional(
+    z.object({
+      howPartnerHelps: textList(),
+      deEscalationSteps: textList(),
+      groundingTechniques: textList(),
+    }),
+  ),
+  pet: z.optional(z.extend(PetSchema, { howItHelps: z.optional(text()) })),
+});
+export type SafetyPlan = z.infer<typeof SafetyPlanSchema>;
+
+// ---------------------------------------------------------------------------------------------------------
+// Follow-ups
+
+export const SlotKindSchema = z.enum(['crisis-debrief', 'couples', 'individual', 'substance-use']);
+export type SlotKind = z.infer<typeof SlotKindSchema>;
+
+/** A check shared by slots and appointments: a time range must end after it starts. */
+const endsAfterStart = z.refine<{ start: string; end: string }>(
+  (v) => Date.parse(v.end) > Date.parse(v.start),
+  {
+    message: 'end must be after start',
+    path: ['end'],
+  },
+);
+
+export const SlotSchema = z
+  .object({
+    id: id(),
+    start: dateTime(),
+    end: dateTime(),
+    clinician: CareTeamMemberSchema,
+    kind: SlotKindSchema,
+    modality: z.literal('telehealth'),
+  })
+  .check(endsAfterStart);
+export type Slot = z.infer<typeof SlotSchema>;
+
+/** GET /follow-ups/slots response. */
+export const SlotListSchema = z.array(SlotSchema).check(z.maxLength(MAX_LIST));
+
+export const AppointmentStatusSchema = z.enum(['booked', 'cancelled', 'fulfilled']);
+export type AppointmentStatus = z.infer<typeof AppointmentStatusSchema>;
+
+export const AppointmentSchema = z
+  .object({
+    id: id(),
+    slotId: id(),
+    start: dateTime(),
+    end: dateTime(),
+    clinician: CareTeamMemberSchema,
+    participants: z.array(ParticipantRefSchema).check(z.minLength(1), z.maxLength(10)),
+    kind: SlotKindSchema,
+    status: AppointmentStatusSchema,
+    joinUrl: z.optional(httpUrl()),
+  })
+  .check(endsAfterStart);
+export type Appointment = z.infer<typeof AppointmentSchema>;
+
+/** GET /follow-ups response. */
+export const AppointmentListSchema = z.array(AppointmentSchema).check(z.maxLength(MAX_LIST));
+
+/** POST /follow-ups body (with an Idempotency-Key header). */
+export const BookingRequestSchema = z.object({
+  slotId: id(),
+  kind: SlotKindSchema,
+  includePartner: z.boolean(),
+});
+export type BookingRequest = z.infer<typeof BookingRequestSchema>;
+
+// ---------------------------------------------------------------------------------------------------------
+// Coverage (PPO)
+
+/** What the member pays for one service: a copay, a coinsurance percentage, or both. */
+export const CostShareSchema = z.object({
+  copayCents: z.optional(cents()),
+  coinsurancePct: z.optional(z.number().check(z.gte(0), z.lte(100))),
+  deductibleApplies: z.boolean(),
+  priorAuthRequired: z.boolean(),
+  /** Visits covered per plan year, when the plan limits them. */
+  visitLimit: z.optional(z.int().check(z.positive())),
+});
+export type CostShare = z.infer<typeof CostShareSchema>;
+
+export const ServiceBenefitSchema = z.object({
+  /** A stable key, e.g. "iop-day", used by `<iop-coverage-explainer service="...">`. */
+  service: z.string().check(z.minLength(1), z.maxLength(100)),
+  /** Billing code, e.g. S9480 or 90847. */
+  code: z.string().check(z.minLength(1), z.maxLength(20)),
+  label: name(),
+  inNetwork: CostShareSchema,
+  outOfNetwork: z.optional(CostShareSchema),
+});
+export type ServiceBenefit = z.infer<typeof ServiceBenefitSchema>;
+
+/** An amount with how much of it has been met; met can never exceed the total. */
+const accumulator = (field: string) =>
+  z.object({ individualCents: cents(), metCents: cents() }).check(
+    z.refine((v) => v.metCents <= v.individualCents, {
+      message: `metCents must not exceed individualCents (${field})`,
+      path: ['metCents'],
+    }),
+  );
+
+/** GET /coverage */
+export const CoverageSchema = z.object({
+  planName: name(),
+  planType: z.literal('PPO'),
+  memberIdMasked: z.string().check(z.minLength(1), z.maxLength(40)),
+  asOf: dateTime(),
+  deductible: accumulator('deductible'),
+  outOfPocketMax: accumulator('outOfPocketMax'),
+  services: z.array(ServiceBenefitSchema).check(z.maxLength(MAX_ITEMS)),
+  benefitsSpecialist: z.optional(ContactSchema),
+});
+export type Coverage = z.infer<typeof CoverageSchema>;
+
+// ---------------------------------------------------------------------------------------------------------
+// Preferences
+
+/** GET /preferences (the ETag header carries the same version). */
+export const PreferencesSchema = z.object({
+  version: z.int().check(z.nonnegative()),
+  petFriendly: z.boolean(),
+  pet: z.optional(PetSchema),
+});
+export type Preferences = z.infer<typeof PreferencesSchema>;
+
+/** PATCH /preferences body (with If-Match). `pet: null` removes the pet; an absent `pet` leaves it as is. */
+export const PreferencesPatchSchema = z.object({
+  petFriendly: z.boolean(),
+  pet: z.optional(z.nullable(PetSchema)),
+});
+export type PreferencesPatch = z.infer<typeof PreferencesPatchSchema>;
+
+// ---------------------------------------------------------------------------------------------------------
+// Errors
+
+/** RFC 9457 problem details (application/problem+json). Extension members are kept. */
+export const ProblemSchema = z.looseObject({
+  type: z.optional(z.string().check(z.maxLength(2048))),
+  title: z.optional(z.string().check(z.maxLength(MAX_TEXT))),
+  status: z.optional(z.int().check(z.gte(100), z.lte(599))),
+  detail: z.optional(z.string().check(z.maxLength(MAX_TEXT))),
+  instance: z.optional(z.string().check(z.maxLength(2048))),
+});
+export type Problem = z.infer<typeof ProblemSchema>;
