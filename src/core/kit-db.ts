@@ -1,0 +1,190 @@
+/**
+ * The kit's one IndexedDB database (default name 'iop-kit'): the encrypted cache, the outbox and the
+ * key live side by side so that `signOut()` wipes all of them with one `indexedDB.deleteDatabase`.
+ */
+import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
+import { createRecordCipher, loadOrCreateKeys, type RecordCipher } from './crypto.js';
+
+export const KIT_DB_VERSION = 1;
+export const DEFAULT_DB_NAME = 'iop-kit';
+
+interface KitSchema extends DBSchema {
+  cache: { key: string; value: unknown };
+  outbox: { key: string; value: unknown };
+  keys: { key: string; value: unknown };
+}
+
+export type KitDatabase = IDBPDatabase<KitSchema>;
+const STORES = ['cache', 'outbox', 'keys'] as const;
+
+/**
+ * Opens (creating when needed) the kit's database. Rejects when IndexedDB is missing, when the open fails,
+ * or when an upgrade is blocked by another tab: callers then fall back to memory instead of waiting.
+ * `onClose` runs when another tab or `signOut()` needs this connection gone (versionchange) or the browser
+ * terminated it; the caller reopens lazily on its next operation.
+ */
+export function openKitDatabase(name: string, onClose: () => void): Promise<KitDatabase> {
+  if (typeof globalThis.indexedDB === 'undefined' || globalThis.indexedDB === null) {
+    return Promise.reject(new Error('IndexedDB is not available'));
+  }
+  return new Promise((resolve, reject) => {
+    let settled = false;
+    const fail = (error: unknown) => {
+      if (settled) return;
+      settled = true;
+      reject(error);
+    };
+    let opening: Promise<KitDatabase>;
+    try {
+      opening = openDB<KitSchema>(name, KIT_DB_VERSION, {
+        upgrade(db) {
+          for (const store of STORES) {
+            if (!db.objectStoreNames.contains(store)) db.createObjectStore(store);
+          }
+        },
+        blocked: () => fail(new Error('IndexedDB upgrade blocked by another tab')),
+        blocking: (_current, _next, event) => {
+          // Let a deleteDatabase (sign-out) or a newer kit in another tab proceed.
+          (event.target as IDBDatabase).close();
+          onClose();
+        },
+        terminated: onClose,
+      });
+    } catch (error) {
+      fail(error);
+      return;
+    }
+    opening.then((db) => {
+      // A late success after a blocked upgrade: nobody is waiting for this connection any more.
+      if (settled) return db.close();
+      if (!STORES.every((store) => db.objectStoreNames.contains(store))) {
+        db.close();
+        return fail(new Error(`IndexedDB database "${name}" lacks the kit's object stores`));
+      }
+      settled = true;
+      resolve(db);
+    }, fail);
+  });
+}
+
+/** Deletes a database; resolves once it is gone (other connections are asked to close first). */
+export function deleteKitDatabase(name: string): Promise<void> {
+  if (typeof globalThis.indexedDB === 'undefined' || globalThis.indexedDB === null) return Promise.resolve();
+  return new Promise((resolve, reject) => {
+    const request = indexedDB.deleteDatabase(name);
+    request.onsuccess = () => resolve();
+    request.onerror = () => reject(request.error ?? new Error(`Could not delete database "${name}"`));
+  });
+}
+
+let fallbackWarned = false;
+
+/** Says once per page that data is kept in memory only; the kit keeps working either way. */
+export function warnStorageFallback(reason: unknown): void {
+  if (fallbackWarned) return;
+  fallbackWarned = true;
+  const why = reason instanceof Error ? `${reason.name}: ${reason.message}` : String(reason);
+  console.warn(
+    `iop-kit: IndexedDB is unavailable (${why}); offline data is kept in memory for this page only.`,
+  );
+}
+
+/** Tests only: forget that the fallback warning was already shown. */
+export function resetStorageFallbackWarningForTesting(): void {
+  fallbackWarned = false;
+}
+
+export type StorageKind = 'indexeddb' | 'memory';
+
+/** An open database and, when encryption is on, the cipher made from its keys. */
+export interface KitConnection {
+  db: KitDatabase;
+  cipher: RecordCipher | undefined;
+}
+
+/**
+ * The storage under the cache and the outbox: opens the database lazily, reopens after another tab or
+ * sign-out closed it, and switches for good to memory (warning once per page) when IndexedDB fails.
+ */
+export class KitStorage {
+  private mode: StorageKind;
+  private connection: Promise<KitConnection | undefined> | undefined;
+  private closed = false;
+
+  constructor(
+    readonly dbName: string,
+    private readonly encrypt: boolean,
+  ) {
+    this.mode =
+      typeof globalThis.indexedDB === 'undefined' || globalThis.indexedDB === null ? 'memory' : 'indexeddb';
+    if (this.mode === 'memory') warnStorageFallback(new Error('indexedDB is undefined'));
+  }
+
+  /** Where data lives now. */
+  get storage(): StorageKind {
+    return this.mode;
+  }
+
+  /** Resolves once the database has been tried, with where data lives. */
+  async ready(): Promise<StorageKind> {
+    await this.connect();
+    return this.mode;
+  }
+
+  /**
+   * Runs `onDisk` on the database, reopening once when the connection was closed under it; runs
+   * `inMemory` instead when the storage is (or just became) memory-only.
+   */
+  async run<R>(onDisk: (c: KitConnection) => Promise<R>, inMemory: () => R): Promise<R> {
+    for (let attempt = 0; attempt < 2; attempt++) {
+      const pending = this.connect();
+      const connection = await pending;
+      if (!connection) break;
+      try {
+        return await onDisk(connection);
+      } catch (error) {
+        if (attempt === 0 && this.connection !== pending && !this.closed) continue;
+        this.fallBack(error);
+      }
+    }
+    return inMemory();
+  }
+
+  /** Closes the connection; later operations run in memory. */
+  async close(): Promise<void> {
+    this.closed = true;
+    const pending = this.connection;
+    this.connection = undefined;
+    (await pending)?.db.close();
+  }
+
+  private connect(): Promise<KitConnection | undefined> {
+    if (this.mode === 'memory' || this.closed) return Promise.resolve(undefined);
+    this.connection ??= this.open().catch((error: unknown) => {
+      this.fallBack(error);
+      return undefined;
+    });
+    return this.connection;
+  }
+
+  private async open(): Promise<KitConnection> {
+    const db = await openKitDatabase(this.dbName, () => {
+      this.connection = undefined;
+    });
+    try {
+      return { db, cipher: this.encrypt ? createRecordCipher(await loadOrCreateKeys(db)) : undefined };
+    } catch (error) {
+      db.close();
+      throw error;
+    }
+  }
+
+  private fallBack(error: unknown): void {
+    if (this.mode === 'memory') return;
+    this.mode = 'memory';
+    const pending = this.connection;
+    this.connection = undefined;
+    void pending?.then((c) => c?.db.close());
+    warnStorageFallback(error);
+  }
+}
