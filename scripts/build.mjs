@@ -1,0 +1,16 @@
+// Builds the kit: dist/<tag>.js + dist/index.js (npm), dist/iop-kit.min.js + dist/browser/ (script tag),
+// type declarations in dist/, and custom-elements.json. Usage: node scripts/build.mjs
+import { rmSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const bin = (name) => `${root}node_modules/.bin/${name}`;
+const run = (cmd, args, env = {}) =>
+  execFileSync(cmd, args, { cwd: root, stdio: ['ignore', 'inherit', 'inherit'], env: { ...process.env, ...env } });
+
+rmSync(`${root}dist`, { recursive: true, force: true });
+run(bin('vite'), ['build', '--logLevel', 'warn']);
+run(bin('vite'), ['build', '--logLevel', 'warn'], { IOP_BUILD: 'browser' });
+run(bin('tsc'), ['-p', 'tsconfig.build.json']);
+console.log('build: dist/ written (npm entries, browser build, declarations)');

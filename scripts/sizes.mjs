@@ -1,0 +1,65 @@
+// Size budgets, measured on the browser build (dist/, built by scripts/build.mjs) with brotli quality 11.
+// Prints every tag's size (its static import graph, Lit included) and the whole kit; exits 1 over budget.
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { brotliCompressSync, constants } from 'node:zlib';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const dist = `${root}dist/`;
+
+export function brotliSize(path) {
+  return brotliCompressSync(readFileSync(path), { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
+}
+
+/** The files a manifest entry needs before it runs: itself and its static imports, transitively. */
+export function staticGraph(manifest, key, seen = new Set()) {
+  if (seen.has(key)) return seen;
+  seen.add(key);
+  for (const dep of manifest[key]?.imports ?? []) staticGraph(manifest, dep, seen);
+  return seen;
+}
+
+function listFiles(dir) {
+  return readdirSync(dir).flatMap((name) => {
+    const path = `${dir}/${name}`;
+    return statSync(path).isDirectory() ? listFiles(path) : [path];
+  });
+}
+
+export function measure() {
+  const manifest = JSON.parse(readFileSync(`${dist}browser/manifest.json`, 'utf8'));
+  const tags = {};
+  for (const [key, chunk] of Object.entries(manifest)) {
+    const match = /^browser\/(iop-[a-z-]+)\.js$/.exec(chunk.file);
+    if (!chunk.isEntry || !match) continue;
+    const files = [...staticGraph(manifest, key)].map((k) => manifest[k].file);
+    tags[match[1]] = files.reduce((sum, file) => sum + brotliSize(dist + file), 0);
+  }
+  const kitFiles = [
+    `${dist}iop-kit.min.js`,
+    ...listFiles(`${dist}browser`).filter((f) => f.endsWith('.js') && !/\/browser\/iop-[a-z-]+\.js$/.test(f)),
+  ];
+  const kit = kitFiles.reduce((sum, file) => sum + brotliSize(file), 0);
+  return { tags, kit };
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const budgets = JSON.parse(readFileSync(`${root}scripts/size-budgets.json`, 'utf8'));
+  const { tags, kit } = measure();
+  const kb = (n) => `${(n / 1000).toFixed(2)} KB`;
+  const failures = [];
+  console.log('Size budgets (brotli q11, static import graph incl. Lit; 1 KB = 1000 B):');
+  for (const [tag, size] of Object.entries(tags).sort()) {
+    const budget = budgets.tags[tag];
+    const verdict = budget === undefined ? 'NO BUDGET' : size <= budget ? 'ok' : 'OVER';
+    if (verdict !== 'ok') failures.push(`${tag}: ${kb(size)} (${verdict}${budget ? `, budget ${kb(budget)}` : ''})`);
+    console.log(`  ${tag.padEnd(28)} ${kb(size).padStart(10)}  budget ${budget ? kb(budget) : '-'}  ${verdict}`);
+  }
+  const kitVerdict = kit <= budgets.kit ? 'ok' : 'OVER';
+  if (kitVerdict !== 'ok') failures.push(`whole kit: ${kb(kit)} over ${kb(budgets.kit)}`);
+  console.log(`  ${'whole kit (every chunk)'.padEnd(28)} ${kb(kit).padStart(10)}  budget ${kb(budgets.kit)}  ${kitVerdict}`);
+  if (failures.length) {
+    console.error(`Size budget check failed:\n  ${failures.join('\n  ')}`);
+    process.exit(1);
+  }
+}

@@ -1,0 +1,39 @@
+// `npm test`: every quality gate, in order, each failing the run. Sets up the browsers first when missing.
+import { execFileSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { readdirSync, existsSync } from 'node:fs';
+import { ensureBrowsers } from './ensure-browsers.mjs';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const bin = (name) => `${root}node_modules/.bin/${name}`;
+// Node 20's test runner does not expand globs: list the files here.
+const nodeTests = ['test/node', 'test/server'].flatMap((dir) =>
+  existsSync(`${root}${dir}`) ? readdirSync(`${root}${dir}`).filter((f) => f.endsWith('.test.ts')).map((f) => `${dir}/${f}`) : [],
+);
+
+const steps = [
+  ['design tokens are generated from tokens.json', 'node', ['scripts/tokens.mjs', '--check']],
+  ['type check (tsc, browser code)', bin('tsc'), ['-p', 'tsconfig.json']],
+  ['type check (tsc, node code)', bin('tsc'), ['-p', 'tsconfig.node.json']],
+  ['lint (eslint)', bin('eslint'), ['.', '--max-warnings', '0']],
+  ['formatting (prettier)', bin('prettier'), ['--check', '.', '--log-level', 'warn']],
+  ['node tests (tools and reference backend)', 'node', ['--import', 'tsx', '--test', ...nodeTests]],
+  ['build', 'node', ['scripts/build.mjs']],
+  ['size budgets', 'node', ['scripts/sizes.mjs']],
+  ['browser tests: Chromium (coverage) and Firefox ESR', bin('wtr'), ['--coverage']],
+];
+
+ensureBrowsers();
+const started = Date.now();
+for (const [label, cmd, args] of steps) {
+  const t0 = Date.now();
+  console.log(`\n=== ${label}`);
+  try {
+    execFileSync(cmd, args, { cwd: root, stdio: 'inherit', env: { ...process.env, PUPPETEER_SKIP_DOWNLOAD: '1', STORYBOOK_DISABLE_TELEMETRY: '1' } });
+  } catch {
+    console.error(`\nnpm test FAILED at: ${label}`);
+    process.exit(1);
+  }
+  console.log(`--- ${label}: ok (${((Date.now() - t0) / 1000).toFixed(1)} s)`);
+}
+console.log(`\nnpm test: every gate passed in ${((Date.now() - started) / 1000).toFixed(0)} s`);

@@ -1,0 +1,37 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+// @ts-expect-error: a plain .mjs script without types
+import { flattenTokens, generate, generatedPath, resolveAlias, tokensPath } from '../../scripts/tokens.mjs';
+
+const tree = JSON.parse(readFileSync(tokensPath, 'utf8'));
+
+test('the committed generated tokens match tokens.json (run `npm run tokens` when this fails)', () => {
+  assert.equal(readFileSync(generatedPath, 'utf8'), generate(tree));
+});
+
+test('aliases resolve through the palette, with a dark value for every colour', () => {
+  const tokens = flattenTokens(tree) as Array<{ name: string; light: string; dark?: string }>;
+  const surface = tokens.find((t) => t.name === 'color-surface');
+  assert.deepEqual(surface, { name: 'color-surface', light: '#ffffff', dark: '#121417' });
+  for (const t of tokens.filter((t) => t.name.startsWith('color-'))) {
+    assert.match(t.light, /^#[0-9a-f]{6}$/, t.name);
+    assert.match(String(t.dark), /^#[0-9a-f]{6}$/, t.name);
+  }
+  assert.ok(tokens.some((t) => t.name === 'space-4'));
+  assert.ok(tokens.some((t) => t.name === 'duration-fast'));
+  assert.ok(!tokens.some((t) => t.name.startsWith('palette-')), 'the primitive palette is not exposed');
+});
+
+test('a broken alias or a cycle is an error that names it', () => {
+  assert.throws(() => resolveAlias(tree, '{palette.nope}'), /Unknown token alias \{palette.nope\}/);
+  const cyclic = { a: { $value: '{b}' }, b: { $value: '{a}' } };
+  assert.throws(() => resolveAlias(cyclic, '{a}'), /cycle: a -> b -> a/);
+  assert.equal(resolveAlias(tree, '12px'), '12px');
+});
+
+test('the generated stylesheet exposes each token as an overridable --iop-* property', () => {
+  const source = generate(tree);
+  assert.match(source, /--_color-accent: var\(--iop-color-accent, light-dark\(#1d4ed8, #8ab4f8\)\);/);
+  assert.match(source, /--_radius-md: var\(--iop-radius-md, 8px\);/);
+});

@@ -1,0 +1,53 @@
+// Two library builds (see scripts/build.mjs):
+// - `npm` (default): dist/<tag>.js per tag (registers it), dist/index.js (every tag and the API); lit, zod and
+//   idb stay external so an app's bundler shares one copy.
+// - `browser` (IOP_BUILD=browser): everything bundled for a plain <script type="module"> on any website:
+//   dist/iop-kit.min.js (every tag) and dist/browser/<tag>.js (one tag), sharing chunks in dist/browser/chunks/.
+//   Its manifest is what scripts/sizes.mjs measures the budgets on.
+import { defineConfig } from 'vite';
+import { readdirSync, existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('.', import.meta.url));
+const componentsDir = `${root}src/components`;
+
+/** Every component folder with a define.ts is a tag: src/components/<name>/define.ts registers iop-<name>. */
+export function tagEntries(): Record<string, string> {
+  const entries: Record<string, string> = {};
+  for (const name of readdirSync(componentsDir).sort()) {
+    const define = `${componentsDir}/${name}/define.ts`;
+    if (existsSync(define)) entries[`iop-${name}`] = define;
+  }
+  return entries;
+}
+
+const browser = process.env.IOP_BUILD === 'browser';
+
+export default defineConfig({
+  build: {
+    outDir: 'dist',
+    emptyOutDir: !browser,
+    target: 'es2022',
+    minify: true,
+    sourcemap: !browser,
+    manifest: browser ? 'browser/manifest.json' : false,
+    lib: {
+      entry: browser
+        ? { 'iop-kit.min': `${root}src/index.ts`, ...prefixKeys(tagEntries(), 'browser/') }
+        : { index: `${root}src/index.ts`, ...tagEntries() },
+      formats: ['es'],
+    },
+    rolldownOptions: {
+      external: browser ? [] : [/^lit($|\/)/, /^@lit\//, /^zod($|\/)/, /^idb($|\/)/],
+      output: {
+        minify: true,
+        entryFileNames: '[name].js',
+        chunkFileNames: browser ? 'browser/chunks/[name]-[hash].js' : 'shared/[name]-[hash].js',
+      },
+    },
+  },
+});
+
+function prefixKeys(entries: Record<string, string>, prefix: string): Record<string, string> {
+  return Object.fromEntries(Object.entries(entries).map(([k, v]) => [prefix + k, v]));
+}
