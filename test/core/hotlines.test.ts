@@ -1,0 +1,71 @@
+import { expect } from '@open-wc/testing';
+import { REGION_HELP, hotlinesFor } from '../../src/core/hotlines.js';
+import { smsHref, telHref } from '../../src/core/links.js';
+import type { Hotline } from '../../src/core/schemas.js';
+
+describe('built-in hotlines', () => {
+  it('has the emergency number of each region', () => {
+    expect(REGION_HELP.US.emergency).to.equal('911');
+    expect(REGION_HELP.CA.emergency).to.equal('911');
+    expect(REGION_HELP.GB.emergency).to.equal('999');
+    expect(REGION_HELP.AU.emergency).to.equal('000');
+  });
+
+  it('lists the US lines from DOMAIN.md in order', () => {
+    const ids = REGION_HELP.US.hotlines.map((h) => h.id);
+    expect(ids).to.deep.equal([
+      'us-988-call',
+      'us-988-text',
+      'us-988-chat',
+      'us-988-veterans',
+      'us-988-spanish',
+      'us-crisis-text-line',
+      'us-samhsa',
+    ]);
+    const ctl = REGION_HELP.US.hotlines.find((h) => h.id === 'us-crisis-text-line')!;
+    expect(smsHref(ctl.sms!.number, ctl.sms!.body)).to.equal('sms:741741?&body=HOME');
+  });
+
+  it('never mentions the ended 988 "press 3" line, in any language', () => {
+    const text = JSON.stringify(REGION_HELP).toLowerCase();
+    expect(text).not.to.match(/press 3|marca 3|lgbtq/);
+  });
+
+  it('has a valid tel: or sms: link or an https chat for every line', () => {
+    for (const region of Object.values(REGION_HELP)) {
+      expect(telHref(region.emergency)).to.be.a('string');
+      for (const h of region.hotlines) {
+        const links = [telHref(h.phone), h.sms && smsHref(h.sms.number, h.sms.body), h.chatUrl].filter(
+          Boolean,
+        );
+        expect(links, h.id).not.to.be.empty;
+        if (h.chatUrl) expect(h.chatUrl).to.match(/^https:\/\//);
+        expect(h.name.es, `${h.id} has Spanish`).to.be.a('string').and.not.equal('');
+      }
+    }
+  });
+});
+
+describe('hotlinesFor', () => {
+  const extra: Hotline = { id: 'clinic-warmline', name: 'Clinic warm line', phone: '555-0142', region: 'US' };
+
+  it('shows built-in lines first in the reader language, then the backend additions', () => {
+    const shown = hotlinesFor('US', 'es', [extra]);
+    expect(shown[0]!.name).to.contain('llama al 988');
+    expect(shown.at(-1)).to.include({ id: 'clinic-warmline', builtIn: false });
+    expect(shown.filter((h) => h.builtIn)).to.have.length(REGION_HELP.US.hotlines.length);
+  });
+
+  it('lets no backend remove or change a built-in line, nor add another region', () => {
+    const hostile: Hotline[] = [
+      { id: 'us-988-call', name: 'Call 555-0100 instead', phone: '555-0100', region: 'US' },
+      { id: 'gb-only', name: 'Not for the US', phone: '116123', region: 'GB' },
+    ];
+    const shown = hotlinesFor('US', 'en', hostile);
+    const call988 = shown.find((h) => h.id === 'us-988-call')!;
+    expect(call988.phone).to.equal('988');
+    expect(call988.name).to.contain('988');
+    expect(shown.map((h) => h.id)).not.to.include('gb-only');
+    expect(shown).to.have.length(REGION_HELP.US.hotlines.length);
+  });
+});
