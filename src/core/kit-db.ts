@@ -143,7 +143,7 @@ export class KitStorage {
       try {
         return await onDisk(connection);
       } catch (error) {
-        if (attempt === 0 && this.connection !== pending && !this.closed) continue;
+        if (attempt === 0 && this.connection !== pending) continue;
         this.fallBack(error);
       }
     }
@@ -180,7 +180,8 @@ export class KitStorage {
   }
 
   private fallBack(error: unknown): void {
-    if (this.mode === 'memory') return;
+    // After close() failures are expected (the connection went away under an operation): no warning.
+    if (this.mode === 'memory' || this.closed) return;
     this.mode = 'memory';
     const pending = this.connection;
     this.connection = undefined;
