@@ -13,7 +13,8 @@ import type {
   PreferencesPatch,
   SafetyPlan,
   Slot,
-  SlotKind,
+  PlanOwner,
+  SlotQuery,
   TelehealthRequest,
   TelehealthSession,
 } from './schemas.js';
@@ -23,15 +24,7 @@ export interface CallOptions {
   signal?: AbortSignal;
 }
 
-/** Whose safety plan: mine, or my partner's (needs the partner's consent, otherwise HttpError 403). */
-export type PlanOwner = 'me' | 'partner';
-
-/** A free-slot query. `from` and `to` are ISO 8601 date-times. */
-export interface SlotQuery {
-  from: string;
-  to: string;
-  kind: SlotKind;
-}
+export type { PlanOwner, SlotQuery };
 
 /** Preferences with the version tag to send back in If-Match. */
 export interface VersionedPreferences {

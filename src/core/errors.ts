@@ -104,7 +104,9 @@ type Issue = z.core.$ZodIssue;
 export function describeExpected(issue: Issue): string {
   switch (issue.code) {
     case 'invalid_type':
-      return issue.expected;
+      return issue.expected === 'int'
+        ? 'an integer'
+        : `${/^[aeiou]/.test(issue.expected) ? 'an' : 'a'} ${issue.expected}`;
     case 'too_small':
       return issue.origin === 'string' || issue.origin === 'array'
         ? `at least ${String(issue.minimum)} ${issue.origin === 'string' ? 'characters' : 'items'}`
@@ -130,7 +132,6 @@ export function describeExpected(issue: Issue): string {
 export function schemaErrorFrom(issues: readonly Issue[], what: string): SchemaError {
   const issue = issues[0];
   if (!issue) return new SchemaError('(root)', 'valid data', what);
-  // A number that is not an integer reports "invalid_type" with expected "int".
   return new SchemaError(formatPath(issue.path), describeExpected(issue), what);
 }
 

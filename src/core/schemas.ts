@@ -152,6 +152,10 @@ export const PetSchema = z.object({
 });
 export type Pet = z.infer<typeof PetSchema>;
 
+/** Whose plan GET /safety-plans/current returns: mine, or my partner's (with the partner's consent). */
+export const PlanOwnerSchema = z.enum(['me', 'partner']);
+export type PlanOwner = z.infer<typeof PlanOwnerSchema>;
+
 /** GET /safety-plans/current?participant=me|partner */
 export const SafetyPlanSchema = z.object({
   id: id(),
@@ -206,6 +210,10 @@ export const SlotSchema = z
   })
   .check(endsAfterStart);
 export type Slot = z.infer<typeof SlotSchema>;
+
+/** GET /follow-ups/slots query: free slots of one kind starting in [from, to). */
+export const SlotQuerySchema = z.object({ from: dateTime(), to: dateTime(), kind: SlotKindSchema });
+export type SlotQuery = z.infer<typeof SlotQuerySchema>;
 
 /** GET /follow-ups/slots response. */
 export const SlotListSchema = z.array(SlotSchema).check(z.maxLength(MAX_LIST));

@@ -1,0 +1,191 @@
+/**
+ * Kit-wide configuration: `configure(options)` validates with zod/mini and merges over the current values;
+ * a wrong or unknown option throws a ConfigError naming the option and what was expected. Option values are
+ * never put in error messages (one of them is the access-token callback).
+ */
+import * as z from 'zod/mini';
+import type { Backend } from './backend.js';
+import { ConfigError, describeExpected, formatPath } from './errors.js';
+import { RegionSchema, type Region } from './schemas.js';
+
+/** Returns the current access token (or nothing when signed out). Called before every request, never stored. */
+export type AccessTokenGetter = () => string | undefined | null | Promise<string | undefined | null>;
+
+/** The resolved configuration every adapter and widget reads. */
+export interface IopConfig {
+  /** Base URL of the REST API, e.g. https://api.clinic.example/iop/v1, or a same-origin path like /api/v1. */
+  baseUrl?: string;
+  /** Identifies the program when one backend serves several (from `<iop-provider program-id>`). */
+  programId?: string;
+  getAccessToken?: AccessTokenGetter;
+  /** 'rest', 'fhir' (not available yet) or an object implementing Backend (e.g. the in-memory adapter). */
+  backend: 'rest' | 'fhir' | Backend;
+  /** BCP 47 locale; undefined means "resolve from the page and the browser". */
+  locale?: string;
+  region: Region;
+  /** Per-attempt timeout of a request. */
+  timeoutMs: number;
+  /** Extra attempts for GETs (never for writes). */
+  retries: number;
+  cache: { encrypt: boolean; maxAgeMs: number };
+  /** Injectable fetch; undefined means globalThis.fetch at call time. */
+  fetch?: typeof globalThis.fetch;
+  /** Origins (e.g. https://telehealth.clinic.example) whose join and chat URLs may be opened. */
+  allowedOrigins: string[];
+  /** Where "My safety plan" links to. */
+  safetyPlanUrl?: string;
+  /** Where the quick-exit button goes (a neutral site; the page leaves the history). */
+  quickExitUrl: string;
+}
+
+/** What `configure()` accepts: any subset of the options. */
+export type IopOptions = Partial<Omit<IopConfig, 'cache'>> & { cache?: Partial<IopConfig['cache']> };
+
+export const DEFAULT_QUICK_EXIT_URL = 'https://www.bbc.com/weather';
+const WEEK_MS = 7 * 24 * 3600e3;
+
+function defaults(): IopConfig {
+  return {
+    backend: 'rest',
+    region: 'US',
+    timeoutMs: 8000,
+    retries: 2,
+    cache: { encrypt: true, maxAgeMs: WEEK_MS },
+    allowedOrigins: [],
+    quickExitUrl: DEFAULT_QUICK_EXIT_URL,
+  };
+}
+
+const BACKEND_METHODS = [
+  'getMe',
+  'getCrisisResources',
+  'startTelehealth',
+  'logCrisisEvent',
+  'getSafetyPlan',
+  'listSlots',
+  'listAppointments',
+  'book',
+  'cancel',
+  'getCoverage',
+  'getPreferences',
+  'updatePreferences',
+] as const satisfies readonly (keyof Backend)[];
+
+const isLocalHost = (host: string) => host === 'localhost' || host === '127.0.0.1' || host === '[::1]';
+
+/** https: anywhere, http: only on localhost (tokens must not travel in clear text). */
+function isSecureUrl(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return url.protocol === 'https:' || (url.protocol === 'http:' && isLocalHost(url.hostname));
+  } catch {
+    return false;
+  }
+}
+
+const isPath = (value: string) => value.startsWith('/') && !value.startsWith('//');
+
+const fn = <T>(expected: string) => z.custom<T>((v) => typeof v === 'function', { error: expected });
+
+const urlOrPath = (expected: string) =>
+  z.string().check(
+    z.maxLength(2048),
+    z.refine((v) => isSecureUrl(v) || isPath(v), { error: expected }),
+  );
+
+const OptionsSchema = z.strictObject({
+  baseUrl: z.optional(urlOrPath('an https: URL (http: only on localhost) or a path starting with "/"')),
+  programId: z.optional(z.string().check(z.minLength(1), z.maxLength(200))),
+  getAccessToken: z.optional(fn<AccessTokenGetter>('a function returning the access token')),
+  backend: z.optional(
+    z.custom<'rest' | 'fhir' | Backend>(
+      (v) =>
+        v === 'rest' ||
+        v === 'fhir' ||
+        (typeof v === 'object' &&
+          v !== null &&
+          BACKEND_METHODS.every((m) => typeof (v as unknown as Record<string, unknown>)[m] === 'function')),
+      { error: `"rest", "fhir" or an object implementing Backend (${BACKEND_METHODS.join(', ')})` },
+    ),
+  ),
+  locale: z.optional(
+    z.string().check(
+      z.refine((v) => /^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{1,8})*$/.test(v), {
+        error: 'a BCP 47 language tag such as "en" or "es-US"',
+      }),
+    ),
+  ),
+  region: z.optional(RegionSchema),
+  timeoutMs: z.optional(z.int().check(z.gte(100), z.lte(120_000))),
+  retries: z.optional(z.int().check(z.gte(0), z.lte(10))),
+  cache: z.optional(
+    z.strictObject({
+      encrypt: z.optional(z.boolean()),
+      maxAgeMs: z.optional(z.int().check(z.gte(0))),
+    }),
+  ),
+  fetch: z.optional(fn<typeof globalThis.fetch>('a fetch-compatible function')),
+  allowedOrigins: z.optional(
+    z.array(
+      z.string().check(
+        z.refine((v) => isSecureUrl(v) && new URL(v).origin === v, {
+          error: 'an https: origin such as "https://telehealth.clinic.example" (no path, no trailing slash)',
+        }),
+      ),
+    ),
+  ),
+  safetyPlanUrl: z.optional(urlOrPath('an https: URL or a path starting with "/"')),
+  quickExitUrl: z.optional(
+    z.string().check(z.refine((v) => isSecureUrl(v), { error: 'an https: URL of a neutral site' })),
+  ),
+});
+
+const knownOptions = (where: string) =>
+  Object.keys(where === 'cache' ? { encrypt: 1, maxAgeMs: 1 } : OptionsSchema.shape).join(', ');
+
+let current: IopConfig = defaults();
+const listeners = new Set<(config: IopConfig) => void>();
+
+/** Validate options and throw a ConfigError for the first wrong or unknown one. */
+export function validateOptions(options: unknown): IopOptions {
+  if (typeof options !== 'object' || options === null) throw new ConfigError('(options)', 'an object');
+  const result = OptionsSchema.safeParse(options);
+  if (result.success) return result.data as IopOptions;
+  const issue = result.error.issues[0]!;
+  if (issue.code === 'unrecognized_keys') {
+    const where = formatPath(issue.path);
+    const option = where === '(root)' ? issue.keys[0]! : `${where}.${issue.keys[0]!}`;
+    throw new ConfigError(option, `a known option (${knownOptions(where)})`);
+  }
+  throw new ConfigError(formatPath(issue.path), describeExpected(issue));
+}
+
+/**
+ * Configure the kit. Merges over the current configuration (so a page can set the token callback and a
+ * provider the base URL) and tells every `onConfigChange` listener.
+ * @throws ConfigError naming the first wrong or unknown option.
+ */
+export function configure(options: IopOptions): IopConfig {
+  const valid = validateOptions(options);
+  const next: IopConfig = { ...current, ...valid, cache: { ...current.cache, ...valid.cache } } as IopConfig;
+  current = next;
+  for (const listener of listeners) listener(next);
+  return next;
+}
+
+/** The current configuration (defaults until `configure()` is called). */
+export function getConfig(): IopConfig {
+  return current;
+}
+
+/** Back to the defaults (tests, sign-out of a host app). Listeners are told. */
+export function resetConfig(): void {
+  current = defaults();
+  for (const listener of listeners) listener(current);
+}
+
+/** Call `listener` with the new configuration after each change; returns an unsubscribe function. */
+export function onConfigChange(listener: (config: IopConfig) => void): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
