@@ -1,0 +1,303 @@
+import { html, type CSSResultGroup, type PropertyValues } from 'lit';
+import { property, query, state } from 'lit/decorators.js';
+import { ifDefined } from 'lit/directives/if-defined.js';
+import { IopElement } from '../../internal/iop-element.js';
+import { hostStyles } from '../../design/host.styles.js';
+import { dialogStyles } from './dialog.styles.js';
+import { deepActiveElement, findAutofocus, tabbableElements } from './focusable.js';
+
+const messages = { en: { close: 'Close' }, es: { close: 'Cerrar' } };
+
+/** What asked the dialog to close. */
+export type DialogHideSource = 'escape' | 'close-button' | 'backdrop' | 'method';
+
+/** The detail of `iop-hide`. */
+export interface DialogHideDetail {
+  source: DialogHideSource;
+}
+
+/** Open dialogs that lock the page's scrolling, and the overflow to put back when the last one closes. */
+const scrollLock = { holders: new Set<object>(), previousOverflow: '' };
+
+function lockScroll(holder: object): void {
+  if (scrollLock.holders.size === 0) {
+    const root = document.documentElement;
+    scrollLock.previousOverflow = root.style.overflow;
+    // A CSSOM write, not an inline style attribute in markup: allowed under a strict CSP.
+    root.style.overflow = 'hidden';
+  }
+  scrollLock.holders.add(holder);
+}
+
+function unlockScroll(holder: object): void {
+  if (!scrollLock.holders.delete(holder) || scrollLock.holders.size > 0) return;
+  document.documentElement.style.overflow = scrollLock.previousOverflow;
+}
+
+/**
+ * A modal dialog on the native `<dialog>` element (top layer): labelled by its heading, focus moved inside,
+ * trapped and given back, Escape and a close button to leave, and the page behind it does not scroll.
+ *
+ * @summary A modal dialog. Backdrop clicks close it only with `light-dismiss`, so crisis help never closes by accident.
+ * @tag iop-dialog
+ *
+ * @slot heading - The title; names the dialog. Use this or the `label` attribute.
+ * @slot - The content.
+ * @slot footer - Actions, e.g. buttons. Hidden when empty.
+ *
+ * @csspart dialog - The native `<dialog>`.
+ * @csspart header - The row with the heading and the close button.
+ * @csspart heading - The `<h2>` that names the dialog.
+ * @csspart body - The content; it scrolls when the dialog is taller than the screen.
+ * @csspart footer - The footer with the actions.
+ * @csspart close-button - The close button (44 px).
+ *
+ * @cssprop --iop-dialog-width - The widest the dialog gets (default 32rem).
+ * @cssprop --iop-dialog-backdrop - The colour over the page behind the dialog.
+ * @cssprop --iop-color-surface-raised - The dialog's background.
+ * @cssprop --iop-radius-lg - Corner radius.
+ *
+ * @fires {CustomEvent<void>} iop-show - The dialog starts to open.
+ * @fires {CustomEvent<void>} iop-after-show - The dialog is open and its opening animation is over.
+ * @fires {CustomEvent<DialogHideDetail>} iop-hide - The dialog is asked to close; `detail.source` says how
+ *   (`escape`, `close-button`, `backdrop`, `method`). Cancelable: `preventDefault()` keeps it open.
+ * @fires {CustomEvent<void>} iop-after-hide - The dialog has closed and focus is back where it was.
+ */
+export class IopDialog extends IopElement {
+  static override styles: CSSResultGroup = [hostStyles, dialogStyles];
+
+  /** Whether the dialog is open. Setting it opens or closes the dialog (closing this way is not cancelable). */
+  @property({ type: Boolean, reflect: true }) open = false;
+  /** The title, when the `heading` slot is not used. */
+  @property() label = '';
+  /** Lets a click on the backdrop close the dialog. Off by default: crisis dialogs must not close by accident. */
+  @property({ type: Boolean, reflect: true, attribute: 'light-dismiss' }) lightDismiss = false;
+
+  @state() private hasFooter = false;
+
+  @state() private bodyScrolls = false;
+
+  @query('dialog') private dialog!: HTMLDialogElement;
+  @query('.body') private body!: HTMLElement;
+  private bodyObserver?: ResizeObserver;
+
+  /** Where focus was before the dialog opened (may be inside another shadow root). */
+  private returnFocusTo: Element | null = null;
+  /** Set when `iop-hide` has already been sent for the close in progress. */
+  private hideAnnounced = false;
+  /** True when the pointer went down on the backdrop (so a drag that starts inside never dismisses). */
+  private pressedBackdrop = false;
+
+  /** Opens the dialog. Resolves once it is open. */
+  async show(): Promise<void> {
+    this.open = true;
+    await this.updateComplete;
+  }
+
+  /**
+   * Asks the dialog to close, as a script would (`iop-hide` with source `method`, cancelable).
+   * Resolves to false when a listener kept it open.
+   */
+  async hide(): Promise<boolean> {
+    const closed = this.requestHide('method');
+    await this.updateComplete;
+    return closed;
+  }
+
+  /** Same as `hide()`. */
+  close(): Promise<boolean> {
+    return this.hide();
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // Moved in the DOM while open: the browser closed the native dialog, so open it again.
+    if (this.open && this.hasUpdated) void this.updateComplete.then(() => this.reopen());
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    unlockScroll(this);
+    this.bodyObserver?.disconnect();
+  }
+
+  protected override firstUpdated(): void {
+    // A body that scrolls must be reachable by keyboard (WCAG 2.1.1): it becomes a tab stop only then.
+    this.bodyObserver = new ResizeObserver(() => this.measureBody());
+    this.bodyObserver.observe(this.body);
+  }
+
+  private measureBody(): void {
+    this.bodyScrolls = this.body.scrollHeight > this.body.clientHeight + 1;
+  }
+
+  private reopen(): void {
+    // Leaving the DOM took the native dialog out of the top layer but left it `open`.
+    if (this.dialog.open && !this.dialog.matches(':modal')) this.dialog.close();
+    this.openDialog();
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    if (!changed.has('open')) return;
+    if (this.open) this.openDialog();
+    else if (changed.get('open') === true) this.closeDialog();
+  }
+
+  private emit(name: string, detail?: unknown, cancelable = false): boolean {
+    return this.dispatchEvent(new CustomEvent(name, { detail, bubbles: true, composed: true, cancelable }));
+  }
+
+  private requestHide(source: DialogHideSource): boolean {
+    if (!this.open) return true;
+    if (!this.emit('iop-hide', { source } satisfies DialogHideDetail, true)) return false;
+    this.hideAnnounced = true;
+    this.open = false;
+    return true;
+  }
+
+  private openDialog(): void {
+    const dialog = this.dialog;
+    if (dialog.open) return;
+    const active = deepActiveElement();
+    this.returnFocusTo = active && !this.contains(active) ? active : this.returnFocusTo;
+    this.emit('iop-show');
+    dialog.showModal();
+    lockScroll(this);
+    this.focusInitial();
+    void Promise.all(dialog.getAnimations({ subtree: true }).map((animation) => animation.finished))
+      .catch(() => undefined)
+      .then(() => {
+        if (this.open) this.emit('iop-after-show');
+      });
+  }
+
+  private closeDialog(): void {
+    if (!this.hideAnnounced) this.emit('iop-hide', { source: 'method' } satisfies DialogHideDetail);
+    this.hideAnnounced = false;
+    if (this.dialog.open) this.dialog.close();
+    unlockScroll(this);
+    const target = this.returnFocusTo;
+    this.returnFocusTo = null;
+    if (target instanceof HTMLElement && target.isConnected) target.focus();
+    this.emit('iop-after-hide');
+  }
+
+  /** `autofocus` wins; then the first focusable element of the content; then the close button. */
+  private focusInitial(): void {
+    const closeButton = this.closeButton;
+    const inContent = tabbableElements(this.dialog).filter(
+      (element) => element !== closeButton && element !== this.body,
+    );
+    const target = findAutofocus(this.dialog) ?? inContent[0] ?? closeButton;
+    target.focus();
+  }
+
+  private get closeButton(): HTMLButtonElement {
+    return this.renderRoot.querySelector<HTMLButtonElement>('[part="close-button"]')!;
+  }
+
+  private onKeydown(event: KeyboardEvent): void {
+    if (event.key === 'Escape') {
+      // A nested widget (an open glossary term, a menu) that used Escape has cancelled the key already.
+      if (event.defaultPrevented) return;
+      // Cancelling keydown also stops the browser's own close request, so `iop-hide` can keep the dialog open.
+      event.preventDefault();
+      this.requestHide('escape');
+      return;
+    }
+    if (event.key === 'Tab') this.trapTab(event);
+  }
+
+  /** Keeps Tab and Shift+Tab inside: from the last stop to the first and back. */
+  private trapTab(event: KeyboardEvent): void {
+    const stops = tabbableElements(this.dialog);
+    const first = stops[0];
+    const last = stops[stops.length - 1];
+    if (!first || !last) {
+      event.preventDefault();
+      return;
+    }
+    const index = stops.indexOf(deepActiveElement() as HTMLElement);
+    if (event.shiftKey && index <= 0) {
+      event.preventDefault();
+      last.focus();
+    } else if (!event.shiftKey && (index === -1 || index === stops.length - 1)) {
+      event.preventDefault();
+      first.focus();
+    }
+  }
+
+  /** The browser's own close request (e.g. Escape that reached it, or Android's back gesture). */
+  private onCancel(event: Event): void {
+    event.preventDefault();
+    this.requestHide('escape');
+  }
+
+  /** The native dialog closed without us (the browser may force it): bring `open` back in sync. */
+  private onNativeClose(): void {
+    // The event is queued: by the time it arrives the dialog may have been opened again.
+    if (!this.open || this.dialog.open) return;
+    this.hideAnnounced = true;
+    this.emit('iop-hide', { source: 'escape' } satisfies DialogHideDetail);
+    this.open = false;
+  }
+
+  private isOnBackdrop(event: MouseEvent): boolean {
+    if (event.target !== this.dialog) return false;
+    const box = this.dialog.getBoundingClientRect();
+    const inside =
+      event.clientX >= box.left &&
+      event.clientX <= box.right &&
+      event.clientY >= box.top &&
+      event.clientY <= box.bottom;
+    return !inside;
+  }
+
+  private onPointerdown(event: PointerEvent): void {
+    this.pressedBackdrop = this.isOnBackdrop(event);
+  }
+
+  private onClick(event: MouseEvent): void {
+    const onBackdrop = this.pressedBackdrop && this.isOnBackdrop(event);
+    this.pressedBackdrop = false;
+    if (onBackdrop && this.lightDismiss) this.requestHide('backdrop');
+  }
+
+  private onFooterSlotChange(event: Event): void {
+    this.hasFooter = (event.target as HTMLSlotElement).assignedNodes({ flatten: true }).length > 0;
+  }
+
+  override render() {
+    const text = messages[this.locale];
+    return html`<dialog
+      part="dialog"
+      aria-labelledby="heading"
+      @keydown=${this.onKeydown}
+      @cancel=${this.onCancel}
+      @close=${this.onNativeClose}
+      @pointerdown=${this.onPointerdown}
+      @click=${this.onClick}
+    >
+      <div part="header" class="header">
+        <h2 part="heading" id="heading" class="heading"><slot name="heading">${this.label}</slot></h2>
+        <button
+          part="close-button"
+          class="close"
+          type="button"
+          aria-label=${text.close}
+          @click=${() => this.requestHide('close-button')}
+        >
+          <svg viewBox="0 0 24 24" aria-hidden="true" focusable="false">
+            <path d="M6 6l12 12M18 6L6 18" />
+          </svg>
+        </button>
+      </div>
+      <div part="body" class="body" tabindex=${ifDefined(this.bodyScrolls ? 0 : undefined)}>
+        <slot @slotchange=${this.measureBody}></slot>
+      </div>
+      <div part="footer" class="footer" ?hidden=${!this.hasFooter}>
+        <slot name="footer" @slotchange=${this.onFooterSlotChange}></slot>
+      </div>
+    </dialog>`;
+  }
+}
