@@ -89,8 +89,6 @@ export class Outbox extends EventTarget {
   private seq = 0;
   private running = false;
   private destroyed = false;
-  private pumping = false;
-  private pumpAgain = false;
   private wakeToken = 0;
   private readonly onOnline = () => {
     for (const entry of this.queue) entry.nextAttemptAt = 0;
@@ -113,13 +111,16 @@ export class Outbox extends EventTarget {
     return this.storageLayer.storage;
   }
 
-  /** Loads entries left by earlier pages, starts delivering, and retries when the browser goes online. */
+  /**
+   * Loads entries left by earlier pages and starts delivering them (resolves once loaded, without waiting
+   * for the network); from then on new entries are sent at once and failures retried.
+   */
   async start(): Promise<void> {
     if (this.running || this.destroyed) return;
     this.running = true;
     globalThis.addEventListener?.('online', this.onOnline);
     await this.load();
-    await this.pump();
+    void this.pump();
   }
 
   /** Stops delivering (entries stay stored); `start()` resumes. */
@@ -241,25 +242,15 @@ export class Outbox extends EventTarget {
     return this.heads().filter((entry) => !entry.inFlight && entry.nextAttemptAt <= now);
   }
 
-  private async pump(force = false): Promise<void> {
-    if (!this.running && !force) return;
-    if (this.pumping) {
-      this.pumpAgain = true;
-      return;
-    }
-    this.pumping = true;
-    try {
-      do {
-        this.pumpAgain = false;
-        for (let heads = this.dueHeads(); heads.length; heads = this.dueHeads()) {
-          await Promise.all(heads.map((entry) => this.deliver(entry)));
-          if (this.destroyed) return;
-        }
-      } while (this.pumpAgain);
-    } finally {
-      this.pumping = false;
-    }
+  /**
+   * Starts sending every due head that is not already in flight; each settled delivery pumps again, so one
+   * slow entity never holds up another. Resolves when the chains it started have settled.
+   */
+  private pump(force = false): Promise<void> {
+    if ((!this.running && !force) || this.destroyed) return Promise.resolve();
+    const chains = this.dueHeads().map((entry) => this.deliver(entry).then(() => this.pump(force)));
     this.scheduleWake();
+    return Promise.all(chains).then(() => undefined);
   }
 
   private async deliver(entry: QueuedEntry): Promise<void> {
