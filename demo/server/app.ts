@@ -15,8 +15,9 @@ import * as z from 'zod/mini';
 import {
   BookingRequestSchema,
   CrisisEventSchema,
+  PlanOwnerSchema,
   PreferencesPatchSchema,
-  SlotKindSchema,
+  SlotQuerySchema,
   TelehealthRequestSchema,
   type Appointment,
   type Participant,
@@ -39,8 +40,6 @@ export const DEFAULT_TELEHEALTH_ORIGIN = 'https://telehealth.iop-kit.test';
 /** How long a crisis telehealth join link stays valid. */
 export const TELEHEALTH_TTL_MS = 30 * 60_000;
 
-/** The default slot window when `to` is not given. */
-const DEFAULT_SLOT_WINDOW_MS = 14 * 24 * 3600_000;
 /** Longest slot window one request may ask for. */
 const MAX_SLOT_WINDOW_MS = 92 * 24 * 3600_000;
 /** The largest list the API returns (matches MAX_LIST in the schemas). */
@@ -83,12 +82,8 @@ interface Route {
   methods: Partial<Record<'GET' | 'POST' | 'PATCH' | 'DELETE', Handler>>;
 }
 
-const SafetyPlanQuerySchema = z.object({ participant: z.optional(z.enum(['me', 'partner'])) });
-const SlotQuerySchema = z.object({
-  from: z.optional(z.iso.datetime({ offset: true })),
-  to: z.optional(z.iso.datetime({ offset: true })),
-  kind: z.optional(SlotKindSchema),
-});
+/** `participant` defaults to `me`. */
+const SafetyPlanQuerySchema = z.object({ participant: z.optional(PlanOwnerSchema) });
 /** Idempotency keys: 1-255 visible ASCII characters (a UUID fits). */
 const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,255}$/;
 
@@ -433,19 +428,16 @@ function buildRoutes(store: Store, telehealthOrigin: string): Route[] {
       methods: {
         GET: ({ url, now }) => {
           const query = validate(SlotQuerySchema, Object.fromEntries(url.searchParams), 'query');
-          const fromMs = Math.max(query.from ? Date.parse(query.from) : now.getTime(), now.getTime());
-          const toMs = query.to ? Date.parse(query.to) : fromMs + DEFAULT_SLOT_WINDOW_MS;
-          if (query.to && query.from && Date.parse(query.to) <= Date.parse(query.from)) {
-            throw new HttpProblem(400, 'validation', 'to: must be after from', {
-              extensions: { errors: [{ field: 'to', message: 'must be after from' }] },
-            });
-          }
-          if (toMs - fromMs > MAX_SLOT_WINDOW_MS) {
-            throw new HttpProblem(400, 'validation', 'to: the window may span at most 92 days', {
-              extensions: { errors: [{ field: 'to', message: 'the window may span at most 92 days' }] },
-            });
-          }
-          return { status: 200, body: store.freeSlots(fromMs, toMs, query.kind, MAX_LIST) };
+          const fromMs = Date.parse(query.from);
+          const toMs = Date.parse(query.to);
+          if (toMs <= fromMs) throw queryProblem('to', 'must be after from');
+          if (toMs - fromMs > MAX_SLOT_WINDOW_MS)
+            throw queryProblem('to', 'the window may span at most 92 days');
+          // A slot that has started is not free any more, whatever `from` says.
+          return {
+            status: 200,
+            body: store.freeSlots(Math.max(fromMs, now.getTime()), toMs, query.kind, MAX_LIST),
+          };
         },
       },
     },
@@ -606,4 +598,10 @@ function buildRoutes(store: Store, telehealthOrigin: string): Route[] {
 
 function slotTaken(): HttpProblem {
   return new HttpProblem(409, 'slot-taken', 'Someone just booked this slot. Pick another time.');
+}
+
+function queryProblem(field: string, message: string): HttpProblem {
+  return new HttpProblem(400, 'validation', `${field}: ${message}`, {
+    extensions: { errors: [{ field, message }] },
+  });
 }

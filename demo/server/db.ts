@@ -4,7 +4,7 @@
 // Entities the API returns whole (participant, safety plan, coverage, slot) are stored as JSON
 // documents; everything a rule depends on (tokens, consent, bookings, versions, idempotency keys,
 // crisis event ids) is a real column with a real constraint.
-import Database from 'better-sqlite3';
+import { Database, type SqliteDatabase } from './sqlite.js';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { DEMO_TOKENS, ON_CALL_ROTATION, ON_CALL_PHONE, SHIFT_HOURS, type Seed } from '../../src/core/seed.js';
@@ -142,7 +142,7 @@ export function databasePath(dataDir: string): string {
  * Opens (creating the folder and file when absent) the database in `dataDir` with durable settings.
  * `reset` drops every table and re-creates the schema (the caller then seeds it again).
  */
-export function openDatabase(dataDir: string, options: { reset?: boolean } = {}): Database.Database {
+export function openDatabase(dataDir: string, options: { reset?: boolean } = {}): SqliteDatabase {
   mkdirSync(dataDir, { recursive: true });
   const db = new Database(databasePath(dataDir), { timeout: 5000 });
   db.pragma('journal_mode = WAL');
@@ -161,7 +161,7 @@ export function openDatabase(dataDir: string, options: { reset?: boolean } = {})
 }
 
 /** True when the database holds no participants yet (fresh file or just reset). */
-export function isEmpty(db: Database.Database): boolean {
+export function isEmpty(db: SqliteDatabase): boolean {
   return db.prepare<{ n: number }>('SELECT count(*) AS n FROM participants').get()!.n === 0;
 }
 
@@ -172,7 +172,7 @@ export const MINUTES_PER_WEEK = 7 * 24 * 60;
  * Writes the demo data into an empty database, in one transaction. `telehealthOrigin` replaces the
  * seed's own origin in seeded join URLs so they match the rooms this server hands out.
  */
-export function seedDatabase(db: Database.Database, seed: Seed, telehealthOrigin: string): void {
+export function seedDatabase(db: SqliteDatabase, seed: Seed, telehealthOrigin: string): void {
   const tokens = new Map(Object.entries(DEMO_TOKENS).map(([token, id]) => [id as string, token]));
   db.transaction(() => {
     const addParticipant = db.prepare('INSERT INTO participants (id, token, doc) VALUES (?, ?, ?)');

@@ -2,7 +2,7 @@
 // The queries behind every endpoint. Plain synchronous better-sqlite3 calls: a transaction runs to
 // the end before Node handles the next request, and BEGIN IMMEDIATE plus the UNIQUE index protect
 // against a second process on the same file.
-import type Database from 'better-sqlite3';
+import type { SqliteDatabase } from './sqlite.js';
 import type {
   Appointment,
   CareTeamMember,
@@ -38,7 +38,7 @@ interface AppointmentRow {
 }
 
 export class Store {
-  constructor(readonly db: Database.Database) {}
+  constructor(readonly db: SqliteDatabase) {}
 
   /** The participant a bearer token belongs to, or undefined. */
   participantByToken(token: string): Participant | undefined {
