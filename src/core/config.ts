@@ -6,55 +6,18 @@
 import * as z from 'zod/mini';
 import type { Backend } from './backend.js';
 import { ConfigError, describeExpected, formatPath } from './errors.js';
-import { RegionSchema, type Region } from './schemas.js';
+import { RegionSchema } from './schemas.js';
+import { setConfig, type AccessTokenGetter, type IopConfig, type IopOptions } from './config-store.js';
 
-/** Returns the current access token (or nothing when signed out). Called before every request, never stored. */
-export type AccessTokenGetter = () => string | undefined | null | Promise<string | undefined | null>;
-
-/** The resolved configuration every adapter and widget reads. */
-export interface IopConfig {
-  /** Base URL of the REST API, e.g. https://api.clinic.example/iop/v1, or a same-origin path like /api/v1. */
-  baseUrl?: string;
-  /** Identifies the program when one backend serves several (from `<iop-provider program-id>`). */
-  programId?: string;
-  getAccessToken?: AccessTokenGetter;
-  /** 'rest', 'fhir' (not available yet) or an object implementing Backend (e.g. the in-memory adapter). */
-  backend: 'rest' | 'fhir' | Backend;
-  /** BCP 47 locale; undefined means "resolve from the page and the browser". */
-  locale?: string;
-  region: Region;
-  /** Per-attempt timeout of a request. */
-  timeoutMs: number;
-  /** Extra attempts for GETs (never for writes). */
-  retries: number;
-  cache: { encrypt: boolean; maxAgeMs: number };
-  /** Injectable fetch; undefined means globalThis.fetch at call time. */
-  fetch?: typeof globalThis.fetch;
-  /** Origins (e.g. https://telehealth.clinic.example) whose join and chat URLs may be opened. */
-  allowedOrigins: string[];
-  /** Where "My safety plan" links to. */
-  safetyPlanUrl?: string;
-  /** Where the quick-exit button goes (a neutral site; the page leaves the history). */
-  quickExitUrl: string;
-}
-
-/** What `configure()` accepts: any subset of the options. */
-export type IopOptions = Partial<Omit<IopConfig, 'cache'>> & { cache?: Partial<IopConfig['cache']> };
-
-export const DEFAULT_QUICK_EXIT_URL = 'https://www.bbc.com/weather';
-const WEEK_MS = 7 * 24 * 3600e3;
-
-function defaults(): IopConfig {
-  return {
-    backend: 'rest',
-    region: 'US',
-    timeoutMs: 8000,
-    retries: 2,
-    cache: { encrypt: true, maxAgeMs: WEEK_MS },
-    allowedOrigins: [],
-    quickExitUrl: DEFAULT_QUICK_EXIT_URL,
-  };
-}
+export {
+  DEFAULT_QUICK_EXIT_URL,
+  getConfig,
+  onConfigChange,
+  resetConfig,
+  type AccessTokenGetter,
+  type IopConfig,
+  type IopOptions,
+} from './config-store.js';
 
 const BACKEND_METHODS = [
   'getMe',
@@ -143,9 +106,6 @@ const OptionsSchema = z.strictObject({
 const knownOptions = (where: string) =>
   Object.keys(where === 'cache' ? { encrypt: 1, maxAgeMs: 1 } : OptionsSchema.shape).join(', ');
 
-let current: IopConfig = defaults();
-const listeners = new Set<(config: IopConfig) => void>();
-
 /** Validate options and throw a ConfigError for the first wrong or unknown one. */
 export function validateOptions(options: unknown): IopOptions {
   if (typeof options !== 'object' || options === null) throw new ConfigError('(options)', 'an object');
@@ -167,25 +127,7 @@ export function validateOptions(options: unknown): IopOptions {
  */
 export function configure(options: IopOptions): IopConfig {
   const valid = validateOptions(options);
-  const next: IopConfig = { ...current, ...valid, cache: { ...current.cache, ...valid.cache } } as IopConfig;
-  current = next;
-  for (const listener of listeners) listener(next);
-  return next;
-}
-
-/** The current configuration (defaults until `configure()` is called). */
-export function getConfig(): IopConfig {
-  return current;
-}
-
-/** Back to the defaults (tests, sign-out of a host app). Listeners are told. */
-export function resetConfig(): void {
-  current = defaults();
-  for (const listener of listeners) listener(current);
-}
-
-/** Call `listener` with the new configuration after each change; returns an unsubscribe function. */
-export function onConfigChange(listener: (config: IopConfig) => void): () => void {
-  listeners.add(listener);
-  return () => listeners.delete(listener);
+  return setConfig(
+    (current) => ({ ...current, ...valid, cache: { ...current.cache, ...valid.cache } }) as IopConfig,
+  );
 }
