@@ -1,0 +1,154 @@
+import { expect } from '@open-wc/testing';
+import {
+  DEFAULT_QUICK_EXIT_URL,
+  configure,
+  getConfig,
+  onConfigChange,
+  resetConfig,
+  type IopConfig,
+} from '../../src/core/config.js';
+import { createBackend } from '../../src/core/create-backend.js';
+import { ConfigError } from '../../src/core/errors.js';
+import { createMemoryBackend } from '../../src/core/memory-backend.js';
+
+function configError(options: unknown): ConfigError {
+  try {
+    configure(options as never);
+  } catch (error) {
+    expect(error).to.be.instanceOf(ConfigError);
+    return error as ConfigError;
+  }
+  throw new Error('expected a ConfigError');
+}
+
+describe('configure()', () => {
+  afterEach(() => resetConfig());
+
+  it('has the documented defaults', () => {
+    const config = getConfig();
+    expect(config.backend).to.equal('rest');
+    expect(config.locale).to.equal(undefined);
+    expect(config.region).to.equal('US');
+    expect(config.timeoutMs).to.equal(8000);
+    expect(config.retries).to.equal(2);
+    expect(config.cache).to.deep.equal({ encrypt: true, maxAgeMs: 7 * 24 * 3600e3 });
+    expect(config.quickExitUrl).to.equal(DEFAULT_QUICK_EXIT_URL);
+    expect(DEFAULT_QUICK_EXIT_URL).to.equal('https://www.bbc.com/weather');
+    expect(config.allowedOrigins).to.deep.equal([]);
+  });
+
+  it('accepts the DESIGN.md example and merges later calls', () => {
+    const getAccessToken = async () => 'token';
+    configure({
+      baseUrl: 'https://api.clinic.example/iop/v1',
+      getAccessToken,
+      backend: 'rest',
+      locale: 'es',
+      region: 'US',
+      timeoutMs: 8000,
+      retries: 2,
+      cache: { encrypt: true, maxAgeMs: 7 * 24 * 3600e3 },
+      fetch: globalThis.fetch,
+      allowedOrigins: ['https://telehealth.clinic.example'],
+      safetyPlanUrl: '/my/safety-plan',
+      quickExitUrl: 'https://www.example.org/',
+      programId: 'iop-chicago',
+    });
+    configure({ region: 'CA', cache: { maxAgeMs: 1000 } });
+    const config = getConfig();
+    expect(config.region).to.equal('CA');
+    expect(config.locale).to.equal('es');
+    expect(config.getAccessToken).to.equal(getAccessToken);
+    expect(config.cache).to.deep.equal({ encrypt: true, maxAgeMs: 1000 });
+  });
+
+  it('accepts a same-origin path and http: on localhost', () => {
+    expect(configure({ baseUrl: '/api/v1' }).baseUrl).to.equal('/api/v1');
+    expect(configure({ baseUrl: 'http://localhost:8080/api/v1' }).baseUrl).to.equal(
+      'http://localhost:8080/api/v1',
+    );
+  });
+
+  const bad: [string, unknown, string, RegExp][] = [
+    ['a plain http base URL', { baseUrl: 'http://api.clinic.example' }, 'baseUrl', /https:/],
+    ['a protocol-relative base URL', { baseUrl: '//evil.example/api' }, 'baseUrl', /https:/],
+    ['a non-string base URL', { baseUrl: 42 }, 'baseUrl', /string/],
+    ['a non-function token getter', { getAccessToken: 'secret-token' }, 'getAccessToken', /function/],
+    ['an unknown backend', { backend: 'soap' }, 'backend', /implementing Backend/],
+    ['a half Backend object', { backend: { getMe() {} } }, 'backend', /implementing Backend/],
+    ['a malformed locale', { locale: 'english!' }, 'locale', /BCP 47/],
+    ['an unknown region', { region: 'FR' }, 'region', /"US", "CA", "GB", "AU"/],
+    ['a tiny timeout', { timeoutMs: 5 }, 'timeoutMs', />= 100/],
+    ['a fractional retry count', { retries: 1.5 }, 'retries', /integer/],
+    ['too many retries', { retries: 50 }, 'retries', /<= 10/],
+    ['a string for encrypt', { cache: { encrypt: 'yes' } }, 'cache.encrypt', /boolean/],
+    ['a negative max age', { cache: { maxAgeMs: -1 } }, 'cache.maxAgeMs', />= 0/],
+    ['an unknown cache option', { cache: { ttl: 1 } }, 'cache.ttl', /encrypt, maxAgeMs/],
+    ['a non-function fetch', { fetch: 'fetch' }, 'fetch', /fetch-compatible/],
+    [
+      'an origin with a path',
+      { allowedOrigins: ['https://a.example', 'https://b.example/join'] },
+      'allowedOrigins[1]',
+      /origin/,
+    ],
+    ['an http origin', { allowedOrigins: ['http://a.example'] }, 'allowedOrigins[0]', /origin/],
+    ['a javascript: quick exit', { quickExitUrl: 'javascript:void(0)' }, 'quickExitUrl', /https:/],
+    ['a bad safety plan URL', { safetyPlanUrl: 'ftp://x.example' }, 'safetyPlanUrl', /https:/],
+    ['an unknown option', { baseURL: 'https://x.example' }, 'baseURL', /known option \(baseUrl/],
+    ['no object at all', null, '(options)', /an object/],
+  ];
+  for (const [name, options, option, expected] of bad) {
+    it(`rejects ${name}, naming the option`, () => {
+      const e = configError(options);
+      expect(e.option).to.equal(option);
+      expect(e.expected).to.match(expected);
+      expect(e.message).to.contain(`"${option}"`);
+    });
+  }
+
+  it('never puts option values in the message', () => {
+    const e = configError({ getAccessToken: 'secret-token-123' });
+    expect(e.message).not.to.contain('secret-token-123');
+  });
+
+  it('keeps the old configuration when an option is wrong', () => {
+    configure({ region: 'GB' });
+    configError({ region: 'GB', timeoutMs: -1 });
+    expect(getConfig().region).to.equal('GB');
+    expect(getConfig().timeoutMs).to.equal(8000);
+  });
+
+  it('tells listeners about changes until they unsubscribe', () => {
+    const seen: IopConfig[] = [];
+    const off = onConfigChange((c) => seen.push(c));
+    configure({ region: 'AU' });
+    resetConfig();
+    off();
+    configure({ region: 'GB' });
+    expect(seen.map((c) => c.region)).to.deep.equal(['AU', 'US']);
+  });
+});
+
+describe('createBackend()', () => {
+  afterEach(() => resetConfig());
+
+  it('returns a Backend object as given', () => {
+    const memory = createMemoryBackend();
+    configure({ backend: memory });
+    expect(createBackend()).to.equal(memory);
+  });
+
+  it('builds the REST adapter', () => {
+    configure({ baseUrl: '/api/v1' });
+    expect(createBackend().getMe).to.be.a('function');
+  });
+
+  it('says the FHIR adapter is not available yet', () => {
+    configure({ backend: 'fhir' });
+    expect(() => createBackend()).to.throw(ConfigError, /FHIR adapter is not available yet/);
+  });
+
+  it('needs a base URL for REST', () => {
+    expect(() => createBackend()).to.throw(ConfigError, /"baseUrl"/);
+  });
+});
