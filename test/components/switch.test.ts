@@ -2,6 +2,7 @@ import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys, sendMouse } from '@web/test-runner-commands';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import '../../src/components/switch/define.js';
+import '../../src/components/card/define.js';
 import type { IopSwitch } from '../../src/components/switch/switch.js';
 import { switchMessages } from '../../src/components/switch/switch.messages.js';
 import { runFormControlSuite } from '../shared/form-control-suite.js';
@@ -207,14 +208,18 @@ describe('iop-switch', () => {
     expect(getComputedStyle(part(el, 'control')).outlineStyle).to.equal('solid');
   });
 
-  it('is accessible in the dark theme and in Spanish', async () => {
+  it('is accessible in the dark theme (on a dark card) and in Spanish', async () => {
+    // A dark switch belongs on a dark surface: the card's theme reaches the switch through --iop-color-scheme.
     const wrapper = await fixture(html`
       <div lang="es">
-        <iop-switch theme="dark" checked
-          >Traer a mi mascota<span slot="description">Su terapeuta lo verá.</span></iop-switch
-        >
+        <iop-card theme="dark">
+          <iop-switch checked
+            >Traer a mi mascota<span slot="description">Su terapeuta lo verá.</span></iop-switch
+          >
+          <iop-switch disabled>Recordatorios</iop-switch>
+        </iop-card>
       </div>
     `);
-    await expect(wrapper.querySelector('iop-switch')!).to.be.accessible();
+    for (const el of wrapper.querySelectorAll('iop-switch')) await expect(el).to.be.accessible();
   });
 });
