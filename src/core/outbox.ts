@@ -67,9 +67,13 @@ interface QueuedEntry extends OutboxEntry {
   inFlight: boolean;
 }
 
-/** True when the server refused the entry as invalid: retrying cannot help. */
+/**
+ * True when retrying cannot help: the server refused the entry as invalid (HttpError 4xx other than 408
+ * and 429), or `send` cannot handle it at all (ConfigError, e.g. an unknown kind).
+ */
 export function isRejection(error: unknown): boolean {
   const e = error as { code?: unknown; status?: unknown } | null;
+  if (e?.code === 'config') return true;
   if (e?.code !== 'http' || typeof e.status !== 'number') return false;
   return e.status >= 400 && e.status < 500 && e.status !== 408 && e.status !== 429;
 }
@@ -133,6 +137,9 @@ export class Outbox extends EventTarget {
   /** Stores an entry (before resolving) and, when started, tries to deliver it at once. */
   async enqueue<P>(request: EnqueueRequest<P>): Promise<OutboxEntry<P>> {
     await this.load();
+    // The same write enqueued twice (e.g. a double tap) is one entry.
+    const same = this.queue.find((e) => e.idempotencyKey === request.idempotencyKey);
+    if (same) return publicEntry(same) as OutboxEntry<P>;
     const entry: QueuedEntry = {
       idempotencyKey: request.idempotencyKey ?? crypto.randomUUID(),
       kind: request.kind,
