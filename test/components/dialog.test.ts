@@ -416,7 +416,30 @@ describe('iop-dialog', () => {
   });
 });
 
+describe('iop-dialog without a visible close button', () => {
+  it('keeps Tab inside even when nothing in it can take focus', async () => {
+    const style = document.createElement('style');
+    style.textContent = 'iop-dialog.bare::part(close-button) { display: none; }';
+    document.head.append(style);
+    const wrapper = await fixture<HTMLDivElement>(html`
+      <div><button>Outside</button><iop-dialog class="bare" label="Note"><p>Text only</p></iop-dialog></div>
+    `);
+    const el = wrapper.querySelector('iop-dialog')!;
+    await opened(el);
+    nativeDialog(el).focus();
+    await sendKeys({ press: 'Tab' });
+    expect(active()).to.not.equal(wrapper.querySelector('button'));
+    await el.hide();
+    style.remove();
+  });
+});
+
 describe('focusable helpers', () => {
+  it('find the stops inside a shadow host that delegates focus', async () => {
+    const host = await fixture<IopButton>(html`<iop-button>Go</iop-button>`);
+    expect(tabbableElements(host)).to.deep.equal([host.shadowRoot!.querySelector('button')]);
+  });
+
   it('skip hidden, inert, disabled and href-less anchors, and read slot fallback content', async () => {
     const host = await fixture<HTMLDivElement>(html`
       <div>

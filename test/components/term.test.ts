@@ -136,6 +136,20 @@ describe('iop-term', () => {
     expect(el.open).to.be.false;
   });
 
+  it('show() twice sends one event, and a new definition while closed stays hidden', async () => {
+    const el = await fixture<IopTerm>(html`<iop-term definition="Old">term</iop-term>`);
+    let events = 0;
+    el.addEventListener('iop-term-toggle', () => events++);
+    el.definition = 'New';
+    await el.updateComplete;
+    expect(announced(el)).to.equal('');
+    el.show();
+    el.show();
+    await el.updateComplete;
+    expect(events).to.equal(1);
+    expect(announced(el)).to.equal('New');
+  });
+
   it('renders the definition attribute as text, never as markup', async () => {
     const el = await fixture<IopTerm>(html`<iop-term definition="<b>bold</b>">term</iop-term>`);
     el.show();

@@ -157,9 +157,7 @@ export class IopDialog extends IopElement {
 
   private openDialog(): void {
     const dialog = this.dialog;
-    if (dialog.open) return;
-    const active = deepActiveElement();
-    this.returnFocusTo = active && !this.contains(active) ? active : this.returnFocusTo;
+    this.returnFocusTo = deepActiveElement();
     this.emit('iop-show');
     dialog.showModal();
     lockScroll(this);
