@@ -40,7 +40,7 @@ export default defineConfig({
     rolldownOptions: {
       external: browser ? [] : [/^lit($|\/)/, /^@lit\//, /^zod($|\/)/, /^idb($|\/)/],
       output: {
-        minify: true,
+        minify: process.env.IOP_NO_MINIFY ? false : true,
         entryFileNames: '[name].js',
         chunkFileNames: browser ? 'browser/chunks/[name]-[hash].js' : 'shared/[name]-[hash].js',
       },

@@ -2,8 +2,36 @@
  * iop-kit: every element, registered, and the public API.
  * Import one tag instead (`iop-kit/iop-crisis-connect`) to load less.
  */
+import './components/alert/define.js';
 import './components/button/define.js';
+import './components/card/define.js';
+import './components/crisis-connect/define.js';
+import './components/dialog/define.js';
+import './components/provider/define.js';
+import './components/switch/define.js';
+import './components/term/define.js';
 
+export { IopAlert } from './components/alert/alert.js';
 export { IopButton } from './components/button/button.js';
+export { IopCard } from './components/card/card.js';
+export { IopCrisisConnect, type CrisisActionDetail } from './components/crisis-connect/crisis-connect.js';
+export { IopDialog } from './components/dialog/dialog.js';
+export { IopProvider } from './components/provider/provider.js';
+export { IopSwitch } from './components/switch/switch.js';
+export { IopTerm } from './components/term/term.js';
+
+export { configure } from './core/config.js';
+export {
+  getConfig,
+  onConfigChange,
+  type IopConfig,
+  type IopOptions,
+  type AccessTokenGetter,
+} from './core/config-store.js';
+export { signOut, isSignedIn } from './core/client.js';
+export type { Backend } from './core/backend.js';
+export { createMemoryBackend, type MemoryBackend, type Simulation } from './core/memory-backend.js';
+export { IopError, NetworkError, TimeoutError, HttpError, SchemaError, ConfigError } from './core/errors.js';
+export * from './core/schemas.js';
 export { defineElement } from './core/define.js';
 export { KIT_VERSION } from './core/version.js';

@@ -1,5 +1,6 @@
 import type { Hotline, Region } from './schemas.js';
 import type { Locale } from './locale.js';
+import { smsHref, telHref } from './links.js';
 
 /** Text in every language the kit speaks. */
 export type Localized = Record<Locale, string>;
@@ -135,9 +136,23 @@ export interface ShownHotline {
   builtIn: boolean;
 }
 
+/** The ways to reach a line (tel: and sms: links, chat origins), to spot a backend line that adds nothing. */
+function reachPoints(line: Pick<ShownHotline, 'phone' | 'sms' | 'chatUrl'>): string[] {
+  const points = [telHref(line.phone), line.sms && smsHref(line.sms.number, line.sms.body)];
+  if (line.chatUrl) {
+    try {
+      points.push(`chat:${new URL(line.chatUrl).origin}`);
+    } catch {
+      points.push(`chat:${line.chatUrl}`);
+    }
+  }
+  return points.filter((p): p is string => Boolean(p));
+}
+
 /**
  * The hotlines to show for a region: every built-in one first, in order, then the backend's additions for
- * that region. The backend may add lines; it can never remove or change a built-in one (same id is ignored).
+ * that region. The backend may add lines; it can never remove or change a built-in one (a line with a
+ * built-in id is ignored, and so is one that only repeats numbers already shown).
  */
 export function hotlinesFor(
   region: Region,
@@ -153,9 +168,14 @@ export function hotlinesFor(
     chatUrl: h.chatUrl,
     builtIn: true,
   }));
-  const known = new Set(builtIn.map((h) => h.id));
+  const knownIds = new Set(builtIn.map((h) => h.id));
+  const knownPoints = new Set(builtIn.flatMap(reachPoints));
   const added = fromBackend
-    .filter((h) => h.region === region && !known.has(h.id))
+    .filter((h) => h.region === region && !knownIds.has(h.id))
+    .filter((h) => {
+      const points = reachPoints(h);
+      return points.length === 0 || points.some((p) => !knownPoints.has(p));
+    })
     .map((h): ShownHotline => ({ ...h, builtIn: false }));
   return [...builtIn, ...added];
 }

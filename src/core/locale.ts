@@ -35,4 +35,4 @@ export function resolveLocale(element: Element, configured: ReadonlyArray<string
 }
 
 /** A message catalog: English is the reference, Spanish must have every key. */
-export type Catalog<T extends Record<string, unknown>> = { en: T; es: T };
+export type Catalog<T extends object> = { en: T; es: T };

@@ -68,4 +68,23 @@ describe('hotlinesFor', () => {
     expect(shown.map((h) => h.id)).not.to.include('gb-only');
     expect(shown).to.have.length(REGION_HELP.US.hotlines.length);
   });
+
+  it('skips a backend line that only repeats numbers already shown', () => {
+    const repeats: Hotline[] = [
+      {
+        id: 'us-988',
+        name: '988 Lifeline',
+        phone: '988',
+        sms: { number: '988' },
+        chatUrl: 'https://988lifeline.org',
+        region: 'US',
+      },
+      { id: 'odd-chat', name: 'Odd', chatUrl: 'not a url', region: 'US' },
+      { id: 'note-only', name: 'Walk-in clinic on Main Street', region: 'US' },
+    ];
+    const ids = hotlinesFor('US', 'en', repeats)
+      .filter((h) => !h.builtIn)
+      .map((h) => h.id);
+    expect(ids).to.deep.equal(['odd-chat', 'note-only']);
+  });
 });

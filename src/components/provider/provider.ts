@@ -1,0 +1,66 @@
+import { css, html, type CSSResultGroup, type PropertyValues } from 'lit';
+import { property } from 'lit/decorators.js';
+import { ContextProvider } from '@lit/context';
+import { IopElement } from '../../internal/iop-element.js';
+import { hostStyles } from '../../design/host.styles.js';
+import { providerContext, type ProviderSettings } from '../../internal/context.js';
+import type { AccessTokenGetter } from '../../core/config.js';
+import type { Region } from '../../core/schemas.js';
+
+/**
+ * Gives configuration to every iop-kit widget inside it (a widget's own attributes still win). The access
+ * token is set only from JavaScript: `provider.getAccessToken = async () => token`. It is never an attribute.
+ *
+ * @summary Configuration for the widgets inside it.
+ * @tag iop-provider
+ *
+ * @slot - The widgets (and any other content).
+ */
+export class IopProvider extends IopElement {
+  static override styles: CSSResultGroup = [
+    hostStyles,
+    css`
+      :host {
+        display: contents;
+      }
+    `,
+  ];
+
+  /** Base URL of the clinic's REST API, e.g. `https://api.clinic.example/iop/v1` or `/api/v1`. */
+  @property({ attribute: 'base-url' }) baseUrl?: string;
+  /** The program, when one backend serves several. */
+  @property({ attribute: 'program-id' }) programId?: string;
+  /** The widgets' language (`en` or `es`), unless a closer `lang` says otherwise. Attribute: `locale`. */
+  @property({ attribute: 'locale' }) widgetLocale?: string;
+  /** `US`, `CA`, `GB` or `AU`: which emergency number and crisis lines the widgets show. */
+  @property() region?: Region;
+  /** Returns the access token; called before each request, never stored. JavaScript only. */
+  @property({ attribute: false }) getAccessToken?: AccessTokenGetter;
+
+  private readonly provider = new ContextProvider(this, {
+    context: providerContext,
+    initialValue: undefined,
+  });
+
+  /** The settings as the widgets see them (only what is set). */
+  get settings(): ProviderSettings {
+    const settings: ProviderSettings = {};
+    if (this.baseUrl) settings.baseUrl = this.baseUrl;
+    if (this.programId) settings.programId = this.programId;
+    if (this.widgetLocale) settings.locale = this.widgetLocale;
+    if (this.region) settings.region = this.region;
+    if (this.getAccessToken) settings.getAccessToken = this.getAccessToken;
+    return settings;
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    this.provider.setValue(this.settings);
+    // Widgets resolve their language from the provider's `locale` too.
+    if (changed.has('widgetLocale')) window.dispatchEvent(new Event('iop-locale-change'));
+  }
+
+  override render() {
+    return html`<slot></slot>`;
+  }
+}

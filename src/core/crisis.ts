@@ -1,0 +1,84 @@
+/**
+ * What the crisis button needs from the backend, loaded only after the button is on screen: the on-call
+ * clinician (cached, stale-while-revalidate), the emergency video session and the crisis-event log.
+ */
+import {
+  CrisisResourcesSchema,
+  type CrisisEventType,
+  type CrisisResources,
+  type TelehealthSession,
+} from './schemas.js';
+import type { ReadStore } from './cache.js';
+import { sessionFor, type SessionSettings } from './session.js';
+
+export type CrisisBackendState = 'signed-in' | 'signed-out' | 'no-backend';
+
+export interface CrisisService {
+  /** Whether the on-call, video and chat parts can be offered. */
+  state: CrisisBackendState;
+  signedIn: boolean;
+  /** The on-call clinician and what the backend offers, served from the cache at once; absent when signed out. */
+  resources?: ReadStore<CrisisResources>;
+  startTelehealth(includePartner: boolean): Promise<TelehealthSession>;
+  /** Logs a crisis event through the outbox (never blocks, never throws); nothing when signed out. */
+  log(type: CrisisEventType, action: string, target?: string): void;
+  /** Origins whose join and chat URLs may be opened. */
+  allowedOrigins: readonly string[];
+  safetyPlanUrl?: string;
+}
+
+/** Connects the crisis button to the backend its settings name. */
+export function connectCrisis(settings: SessionSettings): CrisisService {
+  const session = sessionFor(settings);
+  const state: CrisisBackendState = !session.hasBackend
+    ? 'no-backend'
+    : session.signedIn
+      ? 'signed-in'
+      : 'signed-out';
+  const base = {
+    state,
+    signedIn: state === 'signed-in',
+    allowedOrigins: session.config.allowedOrigins,
+    safetyPlanUrl: session.config.safetyPlanUrl,
+  };
+  if (state !== 'signed-in') {
+    return {
+      ...base,
+      startTelehealth: () => Promise.reject(new Error('Not signed in')),
+      log: () => undefined,
+    };
+  }
+  let client: ReturnType<typeof session.client>;
+  try {
+    client = session.client();
+  } catch (error) {
+    // A configuration that cannot make a backend: the built-in help still shows; the developer is told.
+    console.error(error);
+    return {
+      ...base,
+      state: 'signed-out',
+      signedIn: false,
+      startTelehealth: () => Promise.reject(error),
+      log: () => undefined,
+    };
+  }
+  return {
+    ...base,
+    resources: client.read('crisis-resources', (backend) => backend.getCrisisResources(), {
+      parseCached: (value) => CrisisResourcesSchema.parse(value),
+    }),
+    startTelehealth: (includePartner) => client.backend.startTelehealth({ includePartner }),
+    log(type, action, target) {
+      const event = {
+        id: crypto.randomUUID(),
+        type,
+        at: new Date().toISOString(),
+        action,
+        ...(target ? { target } : {}),
+      };
+      client
+        .logCrisisEvent(event)
+        .catch((error: unknown) => console.error('iop-kit: could not queue a crisis event', error));
+    },
+  };
+}

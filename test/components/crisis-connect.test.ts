@@ -1,0 +1,298 @@
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import '../../src/components/crisis-connect/define.js';
+import type { IopCrisisConnect } from '../../src/components/crisis-connect/crisis-connect.js';
+import { configure, resetConfig } from '../../src/core/config.js';
+import { createMemoryBackend, type MemoryBackend } from '../../src/core/memory-backend.js';
+import { DEMO_TELEHEALTH_ORIGIN } from '../../src/core/seed.js';
+import { signOut } from '../../src/core/client.js';
+
+const shadow = (el: Element) => el.shadowRoot!;
+const dialogOf = (el: IopCrisisConnect) => shadow(el).querySelector('iop-dialog')!;
+
+/** Text a person would read: light DOM of the dialog (our content), ignoring hidden nodes. */
+function collectText(root: Element): string {
+  return (root as HTMLElement).innerText ?? root.textContent ?? '';
+}
+
+function links(el: IopCrisisConnect): string[] {
+  return [...dialogOf(el).querySelectorAll('iop-button[href]')].map((b) => b.getAttribute('href')!);
+}
+
+async function openDialog(el: IopCrisisConnect): Promise<void> {
+  const opened = oneEvent(el, 'iop-crisis-open');
+  shadow(el).querySelector<HTMLElement>('.trigger')!.click();
+  await opened;
+  await settled(el);
+}
+
+/** The dialog is open and its opening animation is over (axe measures colours mid-fade otherwise). */
+async function settled(el: IopCrisisConnect): Promise<void> {
+  await el.updateComplete;
+  await waitUntil(() => dialogOf(el)?.open, 'dialog opens');
+  const animations = dialogOf(el).shadowRoot!.getAnimations?.() ?? [];
+  await Promise.all(animations.map((a) => a.finished.catch(() => undefined)));
+}
+
+let backend: MemoryBackend;
+
+async function render(markup = html`<iop-crisis-connect variant="inline"></iop-crisis-connect>`) {
+  const wrapper = await fixture<HTMLElement>(html`<div>${markup}</div>`);
+  return wrapper.querySelector('iop-crisis-connect')!;
+}
+
+describe('iop-crisis-connect', () => {
+  beforeEach(() => {
+    backend = createMemoryBackend({ participant: 'alex' });
+    configure({ backend, allowedOrigins: [DEMO_TELEHEALTH_ORIGIN], safetyPlanUrl: '/plan' });
+  });
+  afterEach(async () => {
+    await signOut();
+    resetConfig();
+  });
+
+  it('hides its no-JavaScript fallback once upgraded and shows its own 44 px button', async () => {
+    const el = await render(
+      html`<iop-crisis-connect variant="inline"
+        ><p>Call <a href="tel:988">988</a></p></iop-crisis-connect
+      >`,
+    );
+    const fallback = el.querySelector('a')!;
+    expect(fallback.getClientRects().length, 'fallback not rendered').to.equal(0);
+    const trigger = shadow(el).querySelector('.trigger')!;
+    expect(trigger.textContent).to.contain('Get help now');
+    const box = trigger.shadowRoot!.querySelector('[part="base"]')!.getBoundingClientRect();
+    expect(box.height).to.be.at.least(44);
+    expect(box.width).to.be.at.least(44);
+    await expect(el).to.be.accessible();
+  });
+
+  it('floats in the bottom corner by default', async () => {
+    const el = await render(html`<iop-crisis-connect></iop-crisis-connect>`);
+    expect(getComputedStyle(el).position).to.equal('fixed');
+    const rect = el.getBoundingClientRect();
+    expect(window.innerHeight - rect.bottom).to.be.within(0, 40);
+  });
+
+  it('opens with the keyboard and lists help in order: emergency, on-call, video, hotlines, plan, quick exit', async () => {
+    const el = await render();
+    shadow(el).querySelector<HTMLElement>('.trigger')!.focus();
+    const opened = oneEvent(el, 'iop-crisis-open');
+    await sendKeys({ press: 'Enter' });
+    await opened;
+    await settled(el);
+    const dialog = dialogOf(el);
+    await waitUntil(() => collectText(dialog).includes('Has your safety plan'), 'on-call clinician shown');
+    const order = [
+      'In danger now? Call 911',
+      'on call now',
+      'emergency video session',
+      'Crisis lines',
+      'My safety plan',
+      'Leave this site quickly',
+    ];
+    const text = collectText(dialog);
+    const positions = order.map((needle) => text.indexOf(needle));
+    for (const [i, p] of positions.entries()) expect(p, order[i]).to.be.greaterThan(-1);
+    expect([...positions].sort((a, b) => a - b)).to.deep.equal(positions);
+    expect(links(el)[0]).to.equal('tel:911');
+    expect(links(el)).to.include.members([
+      'tel:988',
+      'sms:988',
+      'sms:741741?&body=HOME',
+      'tel:+18006624357',
+      '/plan',
+    ]);
+    await expect(el).to.be.accessible();
+  });
+
+  it('shows the hotlines at once while the backend is slow', async () => {
+    backend.simulate({ latencyMs: 60_000 });
+    const el = await render();
+    await openDialog(el);
+    const text = collectText(dialogOf(el));
+    expect(text).to.contain('988');
+    expect(text).to.contain('Finding who is on call');
+    expect(links(el)).to.include('tel:988');
+  });
+
+  for (const [name, simulation, message] of [
+    ['a 500', { failWith: { status: 500 } }, 'could not reach your care team'],
+    ['a 401', { failWith: { status: 401 } }, 'could not reach your care team'],
+    ['garbage data', { malformed: true }, 'could not reach your care team'],
+    ['offline', { offline: true }, 'offline'],
+    ['a timeout', { failWith: 'timeout' }, 'offline'],
+  ] as const) {
+    it(`still shows every way to get help with ${name} from the backend`, async () => {
+      backend.simulate(simulation);
+      const el = await render();
+      await openDialog(el);
+      await waitUntil(() => collectText(dialogOf(el)).includes(message), `says "${message}"`);
+      expect(links(el)).to.include.members(['tel:911', 'tel:988', 'sms:741741?&body=HOME']);
+      await expect(el).to.be.accessible();
+    });
+  }
+
+  it('never opens an unsafe video link and points to the phone instead', async () => {
+    for (const joinUrl of [
+      'javascript:alert(1)',
+      'http://telehealth.clinic.example/r',
+      'https://evil.example/r',
+    ]) {
+      const el = await render();
+      backend.startTelehealth = async () => ({
+        joinUrl,
+        expiresAt: new Date(Date.now() + 60_000).toISOString(),
+      });
+      await openDialog(el);
+      await waitUntil(() => dialogOf(el).querySelector('.video iop-button'));
+      dialogOf(el).querySelector<HTMLElement>('.video iop-button')!.click();
+      await waitUntil(() => collectText(dialogOf(el)).includes('cannot trust'), `refuses ${joinUrl}`);
+      expect(links(el)).not.to.include(joinUrl);
+      el.remove();
+    }
+  });
+
+  it('starts a video session with the partner when asked', async () => {
+    let asked: boolean | undefined;
+    const start = backend.startTelehealth.bind(backend);
+    backend.startTelehealth = (request, options) => {
+      asked = request.includePartner;
+      return start(request, options);
+    };
+    const el = await render(html`<iop-crisis-connect variant="inline" include-partner></iop-crisis-connect>`);
+    await openDialog(el);
+    await waitUntil(() => dialogOf(el).querySelector('.video iop-button'));
+    dialogOf(el).querySelector<HTMLElement>('.video iop-button')!.click();
+    await waitUntil(() => collectText(dialogOf(el)).includes('partner to join'));
+    const yes = [...dialogOf(el).querySelectorAll<HTMLElement>('.video iop-button')].find((b) =>
+      b.textContent!.includes('with my partner'),
+    )!;
+    yes.click();
+    await waitUntil(() => dialogOf(el).querySelector('.video iop-button[href]'), 'join link shown');
+    expect(asked).to.equal(true);
+    const join = dialogOf(el).querySelector('.video iop-button[href]')!.getAttribute('href')!;
+    expect(join.startsWith(`${DEMO_TELEHEALTH_ORIGIN}/`)).to.be.true;
+  });
+
+  it('says plainly when the video session fails', async () => {
+    backend.simulate({ failWith: { status: 503 }, only: ['startTelehealth'] });
+    const el = await render();
+    await openDialog(el);
+    await waitUntil(() => dialogOf(el).querySelector('.video iop-button'));
+    dialogOf(el).querySelector<HTMLElement>('.video iop-button')!.click();
+    await waitUntil(() => collectText(dialogOf(el)).includes('did not start'));
+    expect(collectText(dialogOf(el))).to.contain('Please call instead');
+  });
+
+  it('shows an on-call number that is not a phone number as text, not a link', async () => {
+    const get = backend.getCrisisResources.bind(backend);
+    backend.getCrisisResources = async (o) => {
+      const r = await get(o);
+      return { ...r, onCall: { ...r.onCall, phone: 'ask the front desk' } };
+    };
+    const el = await render();
+    await openDialog(el);
+    await waitUntil(() => collectText(dialogOf(el)).includes('ask the front desk'));
+    expect(links(el).some((h) => h.includes('front'))).to.be.false;
+  });
+
+  it('shows the region’s emergency number and lines', async () => {
+    const el = await render(html`<iop-crisis-connect variant="inline" region="GB"></iop-crisis-connect>`);
+    await openDialog(el);
+    expect(collectText(dialogOf(el))).to.contain('In danger now? Call 999');
+    expect(links(el)).to.include.members(['tel:999', 'tel:116123', 'sms:85258?&body=SHOUT']);
+    expect(links(el)).not.to.include('tel:911');
+  });
+
+  it('speaks Spanish', async () => {
+    const wrapper = await fixture<HTMLElement>(
+      html`<div lang="es"><iop-crisis-connect variant="inline"></iop-crisis-connect></div>`,
+    );
+    const el = wrapper.querySelector('iop-crisis-connect')!;
+    await el.updateComplete;
+    expect(shadow(el).querySelector('.trigger')!.textContent).to.contain('Ayuda ahora');
+    await openDialog(el);
+    expect(collectText(dialogOf(el))).to.contain('¿En peligro ahora? Llama al 911');
+    await expect(el).to.be.accessible();
+  });
+
+  it('closes with Escape and gives focus back to the button, firing events and logging them', async () => {
+    const el = await render();
+    shadow(el).querySelector<HTMLElement>('.trigger')!.focus();
+    await sendKeys({ press: 'Enter' });
+    await settled(el);
+    const closed = oneEvent(el, 'iop-crisis-close');
+    await sendKeys({ press: 'Escape' });
+    await closed;
+    await el.updateComplete;
+    const trigger = shadow(el).querySelector('.trigger')!;
+    await waitUntil(() => shadow(el).activeElement === trigger, 'focus back on the button');
+    await waitUntil(() => backend.crisisEvents.some((e) => e.type === 'crisis-close'), 'close logged');
+    expect(backend.crisisEvents.map((e) => e.type)).to.include('crisis-open');
+  });
+
+  it('fires iop-crisis-action and logs the action through the outbox', async () => {
+    const el = await render();
+    await openDialog(el);
+    const call = dialogOf(el).querySelector<HTMLElement>('iop-button[href="tel:911"]')!;
+    // Do not follow the tel: link in the test browser.
+    call.addEventListener('click', (e) => e.preventDefault(), { once: true });
+    const action = oneEvent(el, 'iop-crisis-action');
+    call.shadowRoot!.querySelector<HTMLElement>('a')!.click();
+    const event = await action;
+    expect(event.detail).to.deep.equal({ action: 'call-emergency', target: '911' });
+    await waitUntil(() => backend.crisisEvents.some((e) => e.action === 'call-emergency'), 'action logged');
+    const logged = backend.crisisEvents.find((e) => e.action === 'call-emergency')!;
+    expect(Object.keys(logged).sort()).to.deep.equal(['action', 'at', 'id', 'target', 'type']);
+  });
+
+  it('shows only the always-open help when signed out', async () => {
+    resetConfig();
+    configure({ baseUrl: '/api/v1' }); // REST, no token: signed out
+    const el = await render();
+    await openDialog(el);
+    await waitUntil(() => collectText(dialogOf(el)).includes('Sign in to see'));
+    expect(dialogOf(el).querySelector('.video')).to.equal(null);
+    expect(links(el)).to.include('tel:988');
+  });
+
+  it('quick exit leaves with location.replace to a neutral site', async () => {
+    const el = await render(
+      html`<iop-crisis-connect
+        variant="inline"
+        quick-exit-url="https://weather.example/"
+      ></iop-crisis-connect>`,
+    );
+    let went: string | undefined;
+    el.navigate = (url) => (went = url);
+    await openDialog(el);
+    dialogOf(el).querySelector<HTMLElement>('[part="quick-exit"]')!.click();
+    expect(went).to.equal('https://weather.example/');
+  });
+
+  it('keeps a focused element out from under the floating button', async () => {
+    const wrapper = await fixture<HTMLElement>(
+      html`<div>
+        <div style="height: calc(100vh - 40px)"></div>
+        <button style="display: block; margin-inline-start: auto">Focus me</button>
+        <div style="height: 100vh"></div>
+        <iop-crisis-connect></iop-crisis-connect>
+      </div>`,
+    );
+    const el = wrapper.querySelector('iop-crisis-connect')!;
+    await el.updateComplete;
+    window.scrollTo(0, 0);
+    const button = wrapper.querySelector('button')!;
+    const covered = (a: DOMRect, b: DOMRect) =>
+      a.bottom > b.top && a.top < b.bottom && a.right > b.left && a.left < b.right;
+    expect(
+      covered(button.getBoundingClientRect(), el.getBoundingClientRect()),
+      'the page puts it under the button',
+    ).to.be.true;
+    button.focus();
+    expect(covered(button.getBoundingClientRect(), el.getBoundingClientRect()), 'scrolled out from under').to
+      .be.false;
+    window.scrollTo(0, 0);
+  });
+});
