@@ -73,7 +73,7 @@ export function deleteKitDatabase(name: string): Promise<void> {
   return new Promise((resolve, reject) => {
     const request = indexedDB.deleteDatabase(name);
     request.onsuccess = () => resolve();
-    request.onerror = () => reject(request.error ?? new Error(`Could not delete database "${name}"`));
+    request.onerror = () => reject(request.error);
   });
 }
 

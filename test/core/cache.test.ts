@@ -9,7 +9,11 @@ import {
   type ReadStore,
 } from '../../src/core/cache.js';
 import { HttpError, NetworkError, TimeoutError } from '../../src/core/errors.js';
-import { resetStorageFallbackWarningForTesting } from '../../src/core/kit-db.js';
+import {
+  deleteKitDatabase,
+  openKitDatabase,
+  resetStorageFallbackWarningForTesting,
+} from '../../src/core/kit-db.js';
 
 const created: OfflineCache[] = [];
 let dbNames: string[] = [];
@@ -83,10 +87,15 @@ const idbDescriptor = (Object.getOwnPropertyDescriptor(window, 'indexedDB') ??
 /** Makes `indexedDB` undefined while `body` runs (a browser profile without IndexedDB). */
 function withoutIndexedDB<T>(body: () => T): T {
   Object.defineProperty(window, 'indexedDB', { value: undefined, configurable: true });
+  const restore = () => Object.defineProperty(window, 'indexedDB', idbDescriptor);
   try {
-    return body();
-  } finally {
-    Object.defineProperty(window, 'indexedDB', idbDescriptor);
+    const result = body();
+    if (result instanceof Promise) return result.finally(restore) as T;
+    restore();
+    return result;
+  } catch (error) {
+    restore();
+    throw error;
   }
 }
 
@@ -217,6 +226,60 @@ describe('createCache (IndexedDB)', () => {
     expect((await rawText(dbName)).count).to.equal(0);
   });
 
+  it('uses the iop-kit database by default', () => {
+    const cache = createCache();
+    created.push(cache);
+    expect(cache.dbName).to.equal('iop-kit');
+  });
+
+  it('ignores a record whose stored key does not match the key asked for', async () => {
+    const dbName = uniqueDb();
+    const cache = cacheOn(dbName, { encrypt: false });
+    await cache.ready();
+    const db = await openDB(dbName);
+    await db.put('cache', { k: 'someone-else', v: 'secret', t: 0 }, 'me');
+    db.close();
+    expect(await cache.get('me')).to.equal(undefined);
+  });
+
+  it('keeps working when the database is deleted in the middle of a write', async () => {
+    const dbName = uniqueDb();
+    const cache = cacheOn(dbName);
+    await cache.set('a', 1);
+    const writing = cache.set('b', 2);
+    const deleted = deleteKitDatabase(dbName);
+    await writing;
+    await deleted;
+    await cache.set('c', 3);
+    expect((await cache.get('c'))?.value).to.equal(3);
+    expect(cache.storage).to.equal('indexeddb');
+  });
+
+  it('reopens once when another tab closes the connection under an operation', async () => {
+    const cache = cacheOn(uniqueDb());
+    await cache.set('a', 1);
+    const realTransaction = IDBDatabase.prototype.transaction;
+    let calls = 0;
+    IDBDatabase.prototype.transaction = function (
+      this: IDBDatabase,
+      ...args: Parameters<IDBDatabase['transaction']>
+    ) {
+      if (calls++ === 0) {
+        // What another tab's deleteDatabase or upgrade does to this connection.
+        this.dispatchEvent(new IDBVersionChangeEvent('versionchange', { oldVersion: 1, newVersion: null }));
+      }
+      return realTransaction.apply(this, args);
+    } as IDBDatabase['transaction'];
+    try {
+      expect((await cache.get('a'))?.value).to.equal(1);
+    } finally {
+      IDBDatabase.prototype.transaction = realTransaction;
+    }
+    expect(calls).to.be.greaterThan(1);
+    expect(cache.storage).to.equal('indexeddb');
+    expect(warnings).to.have.length(0);
+  });
+
   it('deletes one key and clears all keys', async () => {
     const dbName = uniqueDb();
     const cache = cacheOn(dbName);
@@ -325,6 +388,51 @@ describe('createCache fallback to memory', () => {
     expect(await cache.get('big')).to.equal(undefined);
     expect(warnings).to.have.length(1);
     expect(String(warnings[0]![0])).to.include('QuotaExceededError');
+  });
+
+  it('falls back when WebCrypto is unavailable rather than store plaintext', async () => {
+    Object.defineProperty(crypto, 'subtle', { value: undefined, configurable: true });
+    let cache: OfflineCache;
+    try {
+      cache = cacheOn(uniqueDb());
+      expect(await cache.ready()).to.equal('memory');
+    } finally {
+      Reflect.deleteProperty(crypto, 'subtle');
+    }
+    expect(crypto.subtle).to.be.instanceOf(SubtleCrypto);
+    expect(String(warnings[0]![0])).to.include('WebCrypto');
+  });
+
+  it('describes a non-Error failure in its warning', async () => {
+    factory.open = () => {
+      throw 'storage disabled by policy';
+    };
+    const cache = cacheOn(uniqueDb());
+    expect(await cache.ready()).to.equal('memory');
+    expect(String(warnings[0]![0])).to.include('storage disabled by policy');
+  });
+
+  it('deleteKitDatabase reports a failed deletion', async () => {
+    const failure = new DOMException('Internal error', 'UnknownError');
+    const fake = { error: failure } as unknown as IDBOpenDBRequest;
+    Object.defineProperty(fake, 'onerror', { set: (listener: () => void) => queueMicrotask(listener) });
+    (factory as IDBFactory & { deleteDatabase: unknown }).deleteDatabase = () => fake;
+    try {
+      let error: unknown;
+      await deleteKitDatabase('x').catch((e: unknown) => (error = e));
+      expect(error).to.equal(failure);
+    } finally {
+      delete (factory as Partial<IDBFactory>).deleteDatabase;
+    }
+  });
+
+  it('openKitDatabase rejects and deleteKitDatabase resolves without IndexedDB', async () => {
+    await withoutIndexedDB(async () => {
+      let error: unknown;
+      await openKitDatabase('x', () => undefined).catch((e: unknown) => (error = e));
+      expect(String(error)).to.include('not available');
+      await deleteKitDatabase('x');
+    });
   });
 
   it('falls back when the database exists without the kit stores', async () => {

@@ -161,6 +161,10 @@ describe('outbox persistence', () => {
     const [value] = (await db.getAll('outbox')) as OutboxEntry[];
     expect(value!.payload).to.equal('visible');
     db.close();
+    // A plain outbox on the next load reads it back.
+    const reread = outboxOn(dbName, { encrypt: false, send: () => new Promise(() => undefined) });
+    expect((await reread.entries()).map((e) => e.payload)).to.deep.equal(['visible']);
+    await reread.close();
     // An encrypting outbox cannot read that record: it is left alone, never sent.
     const sent: unknown[] = [];
     const encrypted = outboxOn(dbName, { send: async (e) => void sent.push(e) });
@@ -354,8 +358,11 @@ describe('outbox delivery', () => {
   });
 
   it('reports its pending count through change events', async () => {
-    const gate = deferred();
-    const outbox = outboxOn(uniqueDb(), { send: () => gate.promise });
+    const gates = new Map([
+      [1, deferred()],
+      [2, deferred()],
+    ]);
+    const outbox = outboxOn(uniqueDb(), { send: (e) => gates.get(e.payload as number)!.promise });
     const counts: number[] = [];
     outbox.addEventListener('change', (e) => counts.push((e as CustomEvent).detail.pending));
     const delivered: OutboxEntry[] = [];
@@ -365,13 +372,14 @@ describe('outbox delivery', () => {
     expect(await outbox.pendingCount()).to.equal(2);
     await outbox.start();
     await new Promise((r) => setTimeout(r, 10));
+    // Still pending while being sent.
     expect(await outbox.pendingCount()).to.equal(2);
-    gate.resolve();
-    await until(() => counts.at(-1) === 0);
-    // One change per enqueue and per delivery; both deliveries settle together here.
-    expect(counts).to.have.length(4);
-    expect(counts.slice(0, 2)).to.deep.equal([1, 2]);
-    expect(delivered.map((e) => e.payload)).to.deep.equal([1, 2]);
+    gates.get(2)!.resolve();
+    await until(() => counts.length === 3);
+    gates.get(1)!.resolve();
+    await until(() => counts.length === 4);
+    expect(counts).to.deep.equal([1, 2, 1, 0]);
+    expect(delivered.map((e) => e.payload)).to.deep.equal([2, 1]);
   });
 
   it('stops delivering on stop() and resumes on start()', async () => {
@@ -442,6 +450,16 @@ describe('outbox fallback to memory', () => {
     expect(outbox.storage).to.equal('memory');
     expect(await outbox.pendingCount()).to.equal(1);
     expect(warnings).to.have.length(1);
+  });
+});
+
+describe('createOutbox defaults', () => {
+  it('uses the iop-kit database', async () => {
+    const outbox = createOutbox({ send: async () => undefined });
+    outboxes.push(outbox);
+    expect(outbox.storage).to.equal('indexeddb');
+    await outbox.close();
+    expect(await outbox.pendingCount()).to.equal(0);
   });
 });
 
