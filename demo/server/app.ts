@@ -25,7 +25,7 @@ import {
   type Preferences,
 } from '../../src/core/schemas.js';
 import { createSeed } from '../../src/core/seed.js';
-import { isEmpty, openDatabase, seedDatabase } from './db.js';
+import { addMissingSlots, isEmpty, openDatabase, seedDatabase } from './db.js';
 import { HttpProblem, readJsonBody, sendJson, sendProblem } from './http.js';
 import { defaultStaticDirs, serveStatic, type StaticDirs } from './static.js';
 import { Store, type StoredResponse } from './store.js';
@@ -101,6 +101,7 @@ export function createServer(options: ServerOptions): Server {
 
   const db = openDatabase(options.dataDir, { reset: options.reset ?? false });
   if (isEmpty(db)) seedDatabase(db, createSeed(now()), telehealthOrigin);
+  else addMissingSlots(db, createSeed(now()));
   const store = new Store(db);
   const routes = buildRoutes(store, telehealthOrigin);
 
@@ -517,7 +518,7 @@ function buildRoutes(store: Store, telehealthOrigin: string): Route[] {
       pattern: /^\/follow-ups\/(?<id>[^/]+)$/,
       methods: {
         DELETE: (ctx) => {
-          const id = decodeURIComponent(ctx.params['id']!);
+          const id = decodeParam(ctx.params['id']!);
           const cancel = db.transaction((): Reply => {
             const appointment = store.appointment(id, ctx.now);
             if (!appointment)
@@ -604,4 +605,12 @@ function queryProblem(field: string, message: string): HttpProblem {
   return new HttpProblem(400, 'validation', `${field}: ${message}`, {
     extensions: { errors: [{ field, message }] },
   });
+}
+
+function decodeParam(value: string): string {
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    throw new HttpProblem(404, 'appointment-not-found', 'There is no such appointment.');
+  }
 }

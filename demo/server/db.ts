@@ -252,3 +252,31 @@ export function seedDatabase(db: SqliteDatabase, seed: Seed, telehealthOrigin: s
     }
   })();
 }
+
+/**
+ * Rolls the slot calendar forward on an existing database: adds the seed's slots for the two weeks
+ * from now that are not there yet (slot ids are derived from kind, clinician and start time, so
+ * nothing is added twice). Without it, a demo database started again weeks later would offer no
+ * slots. Bookings, preferences and everything else stay untouched. Returns how many were added.
+ */
+export function addMissingSlots(db: SqliteDatabase, seed: Seed): number {
+  // The seed's pre-booked demo slot belongs to its seeded appointment, which is not re-created.
+  const preBooked = new Set(seed.appointments.map((a) => a.slotId));
+  const add = db.prepare(
+    'INSERT INTO slots (id, start_ms, end_ms, kind, doc) VALUES (?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING',
+  );
+  return db.transaction(() => {
+    let added = 0;
+    for (const slot of seed.slots) {
+      if (preBooked.has(slot.id)) continue;
+      added += add.run(
+        slot.id,
+        Date.parse(slot.start),
+        Date.parse(slot.end),
+        slot.kind,
+        JSON.stringify(slot),
+      ).changes;
+    }
+    return added;
+  })();
+}

@@ -77,6 +77,35 @@ describe('persistence', () => {
     }
   });
 
+  test('a restart weeks later rolls the slot calendar forward and keeps the bookings', async () => {
+    const dataDir = await tempDir();
+    try {
+      const first = await startServer({ dataDir });
+      const seeded = assertSchema(AppointmentListSchema, await (await first.api('/follow-ups')).json());
+      await first.close();
+      const later = NOW.getTime() + 20 * 24 * 3600_000;
+      const second = await startServer({ dataDir, now: () => new Date(later) });
+      try {
+        const slots = assertSchema(
+          SlotListSchema,
+          await (await second.api(slotQuery('couples', later, 7))).json(),
+        );
+        assert.ok(slots.length > 0, 'fresh slots three weeks on');
+        assert.ok(slots.every((slot) => Date.parse(slot.start) >= later));
+        const list = assertSchema(AppointmentListSchema, await (await second.api('/follow-ups')).json());
+        assert.deepEqual(
+          list.map((a) => a.id),
+          seeded.map((a) => a.id),
+        );
+        assert.equal(list[0]!.status, 'fulfilled', 'the seeded session is in the past now');
+      } finally {
+        await second.close();
+      }
+    } finally {
+      await rm(dataDir, { recursive: true, force: true });
+    }
+  });
+
   test('the database uses WAL with synchronous=FULL and closes with the server', async () => {
     const dataDir = await tempDir();
     try {
