@@ -408,6 +408,29 @@ describe('iop-dialog', () => {
     await setViewport({ width: 800, height: 600 });
   });
 
+  /** The rules of the element's stylesheets that apply under a media query (read through the CSSOM). */
+  function rulesUnder(el: IopDialog, media: string): CSSStyleRule[] {
+    const rules: CSSStyleRule[] = [];
+    for (const sheet of el.shadowRoot!.adoptedStyleSheets) {
+      for (const rule of sheet.cssRules) {
+        if (rule instanceof CSSMediaRule && rule.conditionText.includes(media)) {
+          rules.push(...[...rule.cssRules].filter((r): r is CSSStyleRule => r instanceof CSSStyleRule));
+        }
+      }
+    }
+    return rules;
+  }
+
+  it('does not animate with reduced motion, and keeps a system-colour border in forced colors', async () => {
+    // Firefox's driver cannot emulate media features, so the rules are checked where they are written.
+    const el = await fixture<IopDialog>(html`<iop-dialog label="Help"><p>Text</p></iop-dialog>`);
+    const calm = rulesUnder(el, 'prefers-reduced-motion').find((r) => r.selectorText === 'dialog[open]');
+    expect(calm?.style.animationName).to.equal('none');
+    const forced = rulesUnder(el, 'forced-colors').find((r) => r.selectorText === 'dialog');
+    expect(forced?.style.borderTopStyle).to.equal('solid');
+    expect(forced?.style.borderTopColor.toLowerCase()).to.equal('canvastext');
+  });
+
   it('has a visible border and a heading (forced colors keep the border)', async () => {
     const el = await fixture<IopDialog>(html`<iop-dialog label="Help" theme="dark"><p>Text</p></iop-dialog>`);
     await opened(el);
@@ -422,7 +445,9 @@ describe('iop-dialog without a visible close button', () => {
     style.textContent = 'iop-dialog.bare::part(close-button) { display: none; }';
     document.head.append(style);
     const wrapper = await fixture<HTMLDivElement>(html`
-      <div><button>Outside</button><iop-dialog class="bare" label="Note"><p>Text only</p></iop-dialog></div>
+      <div>
+        <button>Outside</button><iop-dialog class="bare" label="Note"><p>Text only</p></iop-dialog>
+      </div>
     `);
     const el = wrapper.querySelector('iop-dialog')!;
     await opened(el);

@@ -214,6 +214,22 @@ describe('iop-term', () => {
     expect(dialog.open).to.be.false;
   });
 
+  it('does not animate with reduced motion and keeps a system-colour border in forced colors', async () => {
+    const el = await fixture<IopTerm>(html`<iop-term definition="x">term</iop-term>`);
+    const under = (media: string) =>
+      el
+        .shadowRoot!.adoptedStyleSheets.flatMap((sheet) => [...sheet.cssRules])
+        .filter(
+          (rule): rule is CSSMediaRule => rule instanceof CSSMediaRule && rule.conditionText.includes(media),
+        )
+        .flatMap((rule) => [...rule.cssRules])
+        .filter((rule): rule is CSSStyleRule => rule instanceof CSSStyleRule);
+    const calm = under('prefers-reduced-motion').find((r) => r.selectorText.includes('.definition'));
+    expect(calm?.style.animationName).to.equal('none');
+    const forced = under('forced-colors').find((r) => r.selectorText === '.definition');
+    expect(forced?.style.borderTopColor.toLowerCase()).to.equal('canvastext');
+  });
+
   it('is accessible in dark and in Spanish, and cleans up when removed while open', async () => {
     const wrapper = await fixture<HTMLDivElement>(html`
       <div lang="es">
