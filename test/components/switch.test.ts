@@ -37,9 +37,11 @@ describe('iop-switch', () => {
     expect(control.getAttribute('role')).to.equal('switch');
     expect(control.getAttribute('aria-checked')).to.equal('false');
     expect(control.contains(part(el, 'label'))).to.be.true;
+    expect(el.matches(':state(checked)')).to.be.false;
     el.checked = true;
     await el.updateComplete;
     expect(control.getAttribute('aria-checked')).to.equal('true');
+    expect(el.matches(':state(checked)')).to.be.true;
     await expect(el).to.be.accessible();
   });
 

@@ -20,6 +20,8 @@ const offIcon = svg`<path d="M4.5 8h7" />`;
  * its `checked` attribute, follows `<fieldset disabled>`, is restored on back/forward navigation and, when
  * `required`, keeps the form from submitting until it is on.
  *
+ * The page can style it by state with `iop-switch:state(checked)`, `:disabled` and `:invalid`.
+ *
  * Like a native checkbox, the `checked` attribute is the initial (default) state and the `checked` property
  * is the current one; a form reset goes back to the attribute.
  *
@@ -167,6 +169,9 @@ export class IopSwitch extends IopElement {
 
   private syncForm(): void {
     const on = this.currentChecked;
+    // `iop-switch:state(checked)` lets the page style it by state, as `:checked` does for a checkbox.
+    if (on) this.internals.states.add('checked');
+    else this.internals.states.delete('checked');
     this.internals.setFormValue(on ? this.value : null, on ? 'checked' : 'unchecked');
     if (this.required && !on) {
       this.internals.setValidity(
