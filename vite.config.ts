@@ -34,7 +34,7 @@ export default defineConfig({
     lib: {
       entry: browser
         ? { 'iop-kit.min': `${root}src/index.ts`, ...prefixKeys(tagEntries(), 'browser/') }
-        : { index: `${root}src/index.ts`, ...tagEntries() },
+        : { index: `${root}src/index.ts`, testing: `${root}src/testing.ts`, ...tagEntries() },
       formats: ['es'],
     },
     rolldownOptions: {

@@ -30,7 +30,6 @@ export {
 } from './core/config-store.js';
 export { signOut, isSignedIn } from './core/client.js';
 export type { Backend } from './core/backend.js';
-export { createMemoryBackend, type MemoryBackend, type Simulation } from './core/memory-backend.js';
 export { IopError, NetworkError, TimeoutError, HttpError, SchemaError, ConfigError } from './core/errors.js';
 export * from './core/schemas.js';
 export { defineElement } from './core/define.js';
