@@ -68,7 +68,8 @@ export interface MemoryBackendOptions {
 /** Server-side bookkeeping that is not part of the seed, shared by adapters over the same seed. */
 interface Ledger {
   initial: Seed;
-  idempotency: Map<string, Appointment>;
+  /** (participant:key) -> the request it was first used for and its result. */
+  idempotency: Map<string, { request: string; appointment: Appointment }>;
   crisisEvents: Map<string, CrisisEvent>;
   counter: number;
 }
@@ -236,17 +237,33 @@ export function createMemoryBackend(options: MemoryBackendOptions = {}): MemoryB
         const req = input(BookingRequestSchema, request, 'booking request');
         const key = `${me}:${idempotencyKey}`;
         const replay = ledger.idempotency.get(key);
-        if (replay) return replay;
+        if (replay) {
+          // Same key, different request: 422, as the IETF Idempotency-Key draft (and the server) says.
+          if (replay.request !== JSON.stringify(req)) {
+            throw problem(
+              422,
+              'Idempotency-Key reused',
+              'This key was already used for a different request.',
+            );
+          }
+          return replay.appointment;
+        }
         const slot = seed.slots.find((s) => s.id === req.slotId);
         if (!slot) throw problem(404, 'No such slot', `Slot ${req.slotId} does not exist.`);
         if (slot.kind !== req.kind)
-          throw problem(400, 'Invalid request', `Slot ${slot.id} is not a ${req.kind} slot.`);
+          throw problem(422, 'Kind mismatch', `Slot ${slot.id} is not a ${req.kind} slot.`);
+        if (Date.parse(slot.start) <= now().getTime())
+          throw problem(409, 'Slot in the past', 'This slot has started.');
         if (isTaken(slot.id))
           throw problem(409, 'Slot taken', 'Someone just booked this time. Please pick another.');
         const self = participant();
         const people = [{ id: self.id, displayName: self.displayName }];
         // Couples sessions always book both partners; other kinds when asked.
-        if (self.partner && (req.includePartner || req.kind === 'couples')) people.push({ ...self.partner });
+        if (req.includePartner || req.kind === 'couples') {
+          if (!self.partner)
+            throw problem(422, 'No partner', 'You have no partner in the program to book with.');
+          people.push({ ...self.partner });
+        }
         const id = `appt-${++ledger.counter}-${me}`;
         const appointment: Appointment = {
           id,
@@ -260,7 +277,7 @@ export function createMemoryBackend(options: MemoryBackendOptions = {}): MemoryB
           joinUrl: `${seed.telehealth.origin}/join/${id}`,
         };
         seed.appointments.push(appointment);
-        ledger.idempotency.set(key, appointment);
+        ledger.idempotency.set(key, { request: JSON.stringify(req), appointment });
         return appointment;
       }),
 

@@ -75,6 +75,10 @@ describe('memory adapter: reads', () => {
     delete seed.participants.alex.partner;
     const alex = createMemoryBackend({ seed, now: NOW });
     expect(await status(alex.getSafetyPlan('partner'))).to.equal(404);
+    const [slot] = await alex.listSlots({ from: NOW.toISOString(), to: IN_TWO_WEEKS, kind: 'couples' });
+    expect(
+      await status(alex.book({ slotId: slot!.id, kind: 'couples', includePartner: true }, 'k')),
+    ).to.equal(422);
     expect(await status(alex.getSafetyPlan('them' as never))).to.equal(400);
   });
 
@@ -149,12 +153,25 @@ describe('memory adapter: writes', () => {
     ).to.equal(404);
     expect(
       await status(alex.book({ slotId: slot!.id, kind: 'couples', includePartner: false }, 'k4')),
-    ).to.equal(400);
+    ).to.equal(422);
+    // The same key for a different request is refused.
+    expect(
+      await status(alex.book({ slotId: 'other', kind: 'couples', includePartner: false }, 'k')),
+    ).to.equal(422);
     const e = (await rejection(
       alex.book({ slotId: '', kind: 'couples', includePartner: false }, 'k5'),
     )) as HttpError;
     expect(e.status).to.equal(400);
     expect(e.problem?.detail).to.contain('slotId');
+  });
+
+  it('refuses a slot that has already started (409)', async () => {
+    const seed = createSeed(NOW);
+    const later = createMemoryBackend({ seed, now: new Date(NOW.getTime() + 30 * 24 * 3600e3) });
+    const slot = seed.slots[0]!;
+    expect(
+      await status(later.book({ slotId: slot.id, kind: slot.kind, includePartner: false }, 'k')),
+    ).to.equal(409);
   });
 
   it('cancels an appointment (twice is harmless) and frees its slot; 404 for someone else’s', async () => {

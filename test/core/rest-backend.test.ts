@@ -551,6 +551,7 @@ describe('REST adapter: defaults and helpers', () => {
 
   it('sleeps, and stops sleeping on abort', async () => {
     await abortableSleep(1);
+    await abortableSleep(1, new AbortController().signal);
     const controller = new AbortController();
     const sleeping = abortableSleep(10_000, controller.signal);
     controller.abort(new Error('stop'));
