@@ -16,6 +16,11 @@ export interface DialogHideDetail {
   source: DialogHideSource;
 }
 
+/** A bubbling, composed event (built outside the class so the manifest lists only the documented events). */
+function kitEvent(name: string, detail: unknown, cancelable: boolean): CustomEvent {
+  return new CustomEvent(name, { detail, bubbles: true, composed: true, cancelable });
+}
+
 /** Open dialogs that lock the page's scrolling, and the overflow to put back when the last one closes. */
 const scrollLock = { holders: new Set<object>(), previousOverflow: '' };
 
@@ -144,7 +149,7 @@ export class IopDialog extends IopElement {
   }
 
   private emit(name: string, detail?: unknown, cancelable = false): boolean {
-    return this.dispatchEvent(new CustomEvent(name, { detail, bubbles: true, composed: true, cancelable }));
+    return this.dispatchEvent(kitEvent(name, detail, cancelable));
   }
 
   private requestHide(source: DialogHideSource): boolean {
