@@ -41,12 +41,18 @@ export async function startServer(options: Partial<ServerOptions> = {}): Promise
   const dataDir = options.dataDir ?? (await tempDir());
   const logs: string[] = [];
   const clock = { ms: NOW.getTime() };
-  const server = createServer({
-    now: () => new Date(clock.ms),
-    log: (line) => logs.push(line),
-    ...options,
-    dataDir,
-  });
+  let server: Server;
+  try {
+    server = createServer({
+      now: () => new Date(clock.ms),
+      log: (line) => logs.push(line),
+      ...options,
+      dataDir,
+    });
+  } catch (error) {
+    if (ownDir) await rm(dataDir, { recursive: true, force: true });
+    throw error;
+  }
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   const base = `http://127.0.0.1:${port}`;
