@@ -1,0 +1,341 @@
+/// <reference types="node" />
+/**
+ * Generates openapi.json (OpenAPI 3.1) from the zod schemas in src/core/schemas.ts, the single source of the
+ * contract. `buildOpenApi()` is pure (test/server/openapi.test.ts compares it with the committed file);
+ * running this file writes openapi.json at the repository root.
+ *
+ *   npx tsx scripts/build-openapi.ts
+ */
+import { writeFileSync } from 'node:fs';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import * as z from 'zod/mini';
+import { toJSONSchema } from 'zod/v4/core';
+import * as S from '../src/core/schemas.js';
+
+type Json = Record<string, unknown>;
+
+/** Every named schema of the contract, by component name. */
+const COMPONENTS: Record<string, z.ZodMiniType> = {
+  Region: S.RegionSchema,
+  TextLine: S.TextLineSchema,
+  CareTeamRole: S.CareTeamRoleSchema,
+  CareTeamMember: S.CareTeamMemberSchema,
+  Contact: S.ContactSchema,
+  ParticipantRef: S.ParticipantRefSchema,
+  Participant: S.ParticipantSchema,
+  Hotline: S.HotlineSchema,
+  CrisisResources: S.CrisisResourcesSchema,
+  TelehealthRequest: S.TelehealthRequestSchema,
+  TelehealthSession: S.TelehealthSessionSchema,
+  CrisisEventType: S.CrisisEventTypeSchema,
+  CrisisEvent: S.CrisisEventSchema,
+  Pet: S.PetSchema,
+  PlanOwner: S.PlanOwnerSchema,
+  SafetyPlan: S.SafetyPlanSchema,
+  SlotKind: S.SlotKindSchema,
+  Slot: S.SlotSchema,
+  SlotList: S.SlotListSchema,
+  AppointmentStatus: S.AppointmentStatusSchema,
+  Appointment: S.AppointmentSchema,
+  AppointmentList: S.AppointmentListSchema,
+  BookingRequest: S.BookingRequestSchema,
+  CostShare: S.CostShareSchema,
+  ServiceBenefit: S.ServiceBenefitSchema,
+  Coverage: S.CoverageSchema,
+  Preferences: S.PreferencesSchema,
+  PreferencesPatch: S.PreferencesPatchSchema,
+  Problem: S.ProblemSchema,
+};
+
+/** Rules JSON Schema cannot express; the parsers enforce them, the document states them. */
+const NOTES: Record<string, string> = {
+  Slot: 'end is after start.',
+  Appointment: 'end is after start.',
+  Coverage:
+    'Money is integer cents. In deductible and outOfPocketMax, metCents never exceeds individualCents.',
+  PreferencesPatch: 'An absent pet keeps the current pet; pet: null removes it.',
+  Problem: 'RFC 9457 problem details (application/problem+json). Extension members are allowed.',
+};
+
+const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
+const jsonBody = (name: string) => ({ 'application/json': { schema: ref(name) } });
+
+/** A problem+json response. */
+const problem = (description: string) => ({
+  description,
+  content: { 'application/problem+json': { schema: ref('Problem') } },
+});
+
+/** Errors any authenticated endpoint may answer. */
+const COMMON_ERRORS = {
+  '401': problem('No or unknown bearer token.'),
+  '429': {
+    ...problem('Too many requests; Retry-After says when to try again.'),
+    headers: { 'Retry-After': { $ref: '#/components/headers/RetryAfter' } },
+  },
+  '500': problem('Server error.'),
+  '503': {
+    ...problem('Temporarily unavailable; Retry-After says when to try again.'),
+    headers: { 'Retry-After': { $ref: '#/components/headers/RetryAfter' } },
+  },
+};
+
+const idempotencyKey = {
+  name: 'Idempotency-Key',
+  in: 'header',
+  required: true,
+  description: 'A fresh unique key per booking; a replay with the same key returns the first result.',
+  schema: { type: 'string', minLength: 1, maxLength: 200 },
+};
+
+function operation(spec: {
+  id: string;
+  summary: string;
+  tag: string;
+  parameters?: unknown[];
+  body?: string;
+  responses: Json;
+}): Json {
+  return {
+    operationId: spec.id,
+    summary: spec.summary,
+    tags: [spec.tag],
+    ...(spec.parameters ? { parameters: spec.parameters } : {}),
+    ...(spec.body ? { requestBody: { required: true, content: jsonBody(spec.body) } } : {}),
+    responses: { ...spec.responses, ...COMMON_ERRORS },
+  };
+}
+
+const ok = (name: string, description: string, headers?: Json) => ({
+  description,
+  content: jsonBody(name),
+  ...(headers ? { headers } : {}),
+});
+
+const PATHS: Json = {
+  '/me': {
+    get: operation({
+      id: 'getMe',
+      summary: 'The participant, their partner and their care team.',
+      tag: 'participant',
+      responses: { '200': ok('Participant', 'The signed-in participant.') },
+    }),
+  },
+  '/crisis/resources': {
+    get: operation({
+      id: 'getCrisisResources',
+      summary: 'On-call clinician now, telehealth availability, secure chat and hotlines.',
+      tag: 'crisis',
+      responses: { '200': ok('CrisisResources', 'Crisis resources for the participant.') },
+    }),
+  },
+  '/crisis/telehealth': {
+    post: operation({
+      id: 'startTelehealth',
+      summary: 'Start an emergency video session (optionally with the partner).',
+      tag: 'crisis',
+      body: 'TelehealthRequest',
+      responses: {
+        '201': ok('TelehealthSession', 'The session to join before it expires.'),
+        '400': problem('Invalid request body.'),
+      },
+    }),
+  },
+  '/crisis/events': {
+    post: operation({
+      id: 'logCrisisEvent',
+      summary: 'Log a crisis event (idempotent by id), so the care team can follow up within 24 hours.',
+      tag: 'crisis',
+      body: 'CrisisEvent',
+      responses: {
+        '202': { description: 'Accepted (also for a replayed id).' },
+        '400': problem('Invalid event.'),
+      },
+    }),
+  },
+  '/safety-plans/current': {
+    get: operation({
+      id: 'getSafetyPlan',
+      summary: "My current safety plan, or my partner's with their consent.",
+      tag: 'safety-plan',
+      parameters: [{ name: 'participant', in: 'query', required: false, schema: ref('PlanOwner') }],
+      responses: {
+        '200': ok('SafetyPlan', 'The Stanley-Brown safety plan.'),
+        '400': problem('Invalid participant.'),
+        '403': problem('The partner has not consented to share their plan.'),
+        '404': problem('No partner, or no plan yet.'),
+      },
+    }),
+  },
+  '/follow-ups/slots': {
+    get: operation({
+      id: 'listSlots',
+      summary: 'Free follow-up slots of one kind starting in [from, to).',
+      tag: 'follow-ups',
+      parameters: [
+        { name: 'from', in: 'query', required: true, schema: { type: 'string', format: 'date-time' } },
+        { name: 'to', in: 'query', required: true, schema: { type: 'string', format: 'date-time' } },
+        { name: 'kind', in: 'query', required: true, schema: ref('SlotKind') },
+      ],
+      responses: { '200': ok('SlotList', 'Free slots, earliest first.'), '400': problem('Invalid query.') },
+    }),
+  },
+  '/follow-ups': {
+    get: operation({
+      id: 'listAppointments',
+      summary: 'My appointments.',
+      tag: 'follow-ups',
+      responses: { '200': ok('AppointmentList', 'Appointments, earliest first.') },
+    }),
+    post: operation({
+      id: 'book',
+      summary: 'Book a slot (couples sessions book both partners).',
+      tag: 'follow-ups',
+      parameters: [idempotencyKey],
+      body: 'BookingRequest',
+      responses: {
+        '201': ok('Appointment', 'Booked (or the first result of a replayed Idempotency-Key).'),
+        '400': problem('Invalid request body or missing Idempotency-Key.'),
+        '404': problem('No such slot.'),
+        '409': problem('The slot was just taken, or has already started.'),
+        '422': problem(
+          'Kind mismatch, no partner to book with, or an Idempotency-Key reused for another request.',
+        ),
+      },
+    }),
+  },
+  '/follow-ups/{id}': {
+    delete: operation({
+      id: 'cancel',
+      summary: 'Cancel an appointment (cancelling twice is harmless).',
+      tag: 'follow-ups',
+      parameters: [
+        { name: 'id', in: 'path', required: true, schema: { type: 'string', minLength: 1, maxLength: 200 } },
+      ],
+      responses: {
+        '204': { description: 'Cancelled.' },
+        '403': problem('Not your appointment.'),
+        '404': problem('No such appointment.'),
+        '409': problem('The session has already taken place.'),
+      },
+    }),
+  },
+  '/coverage': {
+    get: operation({
+      id: 'getCoverage',
+      summary: "The member's PPO benefits for every program service.",
+      tag: 'coverage',
+      responses: {
+        '200': ok('Coverage', 'The plan and its cost shares.'),
+        '404': problem('No plan on file.'),
+      },
+    }),
+  },
+  '/preferences': {
+    get: operation({
+      id: 'getPreferences',
+      summary: 'Session preferences (pet-friendly), with their version in ETag.',
+      tag: 'preferences',
+      responses: {
+        '200': ok('Preferences', 'The preferences.', { ETag: { $ref: '#/components/headers/ETag' } }),
+        '404': problem('No preferences yet.'),
+      },
+    }),
+    patch: operation({
+      id: 'updatePreferences',
+      summary: 'Change preferences; If-Match must carry the ETag that was read.',
+      tag: 'preferences',
+      parameters: [
+        {
+          name: 'If-Match',
+          in: 'header',
+          required: true,
+          description: 'The ETag of the preferences being changed.',
+          schema: { type: 'string' },
+        },
+      ],
+      body: 'PreferencesPatch',
+      responses: {
+        '200': ok('Preferences', 'The new preferences.', { ETag: { $ref: '#/components/headers/ETag' } }),
+        '400': problem('Invalid request body.'),
+        '412': problem('The preferences changed since they were read: reload and try again.'),
+        '428': problem('If-Match is missing.'),
+      },
+    }),
+  },
+};
+
+/** JSON Schemas of every component, with references between them. */
+function componentSchemas(): Record<string, Json> {
+  const registry = z.registry<{ id: string; description?: string }>();
+  for (const [id, schema] of Object.entries(COMPONENTS)) {
+    registry.add(schema, NOTES[id] ? { id, description: NOTES[id] } : { id });
+  }
+  // io 'input': what the parsers accept (unknown members are tolerated and dropped, not rejected).
+  const { schemas } = toJSONSchema(registry, {
+    target: 'draft-2020-12',
+    io: 'input',
+    uri: (id) => `#/components/schemas/${id}`,
+    metadata: registry,
+  }) as { schemas: Record<string, Json> };
+  const out: Record<string, Json> = {};
+  for (const id of Object.keys(COMPONENTS)) {
+    const { $schema: _schema, $id: _id, ...rest } = schemas[id]!;
+    out[id] = rest;
+  }
+  return out;
+}
+
+/** The OpenAPI 3.1 document of REST API v1. */
+export function buildOpenApi(): Json {
+  return {
+    openapi: '3.1.0',
+    info: {
+      title: 'iop-kit REST API',
+      version: '1.0.0',
+      description:
+        'The backend contract of iop-kit (virtual mental-health intensive outpatient programs). Generated from ' +
+        'the zod schemas in src/core/schemas.ts by scripts/build-openapi.ts; do not edit by hand. Errors are ' +
+        'application/problem+json (RFC 9457). Date-times are ISO 8601 with an offset; money is integer cents.',
+      license: { name: 'MIT', identifier: 'MIT' },
+    },
+    servers: [
+      { url: '/api/v1', description: 'The reference backend (demo/server)' },
+      { url: 'https://api.clinic.example/iop/v1', description: 'A clinic backend (example)' },
+    ],
+    security: [{ bearer: [] }],
+    tags: ['participant', 'crisis', 'safety-plan', 'follow-ups', 'coverage', 'preferences'].map((name) => ({
+      name,
+    })),
+    paths: PATHS,
+    components: {
+      securitySchemes: {
+        bearer: {
+          type: 'http',
+          scheme: 'bearer',
+          description: 'The access token from the host page. The demo tokens are demo-alex and demo-jordan.',
+        },
+      },
+      headers: {
+        ETag: { description: 'The version of the preferences, for If-Match.', schema: { type: 'string' } },
+        RetryAfter: {
+          description: 'Seconds to wait, or an HTTP date.',
+          schema: { type: 'string' },
+        },
+      },
+      schemas: componentSchemas(),
+    },
+  };
+}
+
+/** The file's text: stable, two-space JSON with a final newline. */
+export function openApiText(): string {
+  return `${JSON.stringify(buildOpenApi(), null, 2)}\n`;
+}
+
+export const OPENAPI_PATH = fileURLToPath(new URL('../openapi.json', import.meta.url));
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  writeFileSync(OPENAPI_PATH, openApiText());
+  console.log(`Wrote ${OPENAPI_PATH}`);
+}
