@@ -1,0 +1,110 @@
+// Config for @custom-elements-manifest/analyzer:
+//   npx cem analyze --config custom-elements-manifest.config.mjs
+// writes custom-elements.json at the repository root (Storybook's autodocs and the package's exports read it).
+import { readFileSync, readdirSync, existsSync } from 'node:fs';
+import { join, dirname, relative } from 'node:path';
+
+/** Where each component registers its tag: `defineElement('<tag>', <Class>)` in src/components/<name>/define.ts. */
+const COMPONENTS_DIR = 'src/components';
+
+/** Every src/components/<name>/define.ts that exists right now. */
+function defineFiles() {
+  return readdirSync(COMPONENTS_DIR, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory())
+    .map((entry) => join(COMPONENTS_DIR, entry.name, 'define.ts'))
+    .filter((file) => existsSync(file));
+}
+
+/**
+ * Reads the `defineElement('<tag>', <Class>)` calls of one define.ts and resolves each class to the module it
+ * is imported from (`./button.js` -> src/components/button/button.ts).
+ */
+function readDefineCalls(ts, file) {
+  const source = ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.Latest, true);
+  const importedFrom = new Map();
+  const calls = [];
+  const visit = (node) => {
+    if (ts.isImportDeclaration(node) && ts.isStringLiteral(node.moduleSpecifier)) {
+      const bindings = node.importClause?.namedBindings;
+      if (bindings && ts.isNamedImports(bindings)) {
+        const target = join(dirname(file), node.moduleSpecifier.text).replace(/\.js$/, '.ts');
+        for (const element of bindings.elements) importedFrom.set(element.name.text, target);
+      }
+    }
+    if (
+      ts.isCallExpression(node) &&
+      ts.isIdentifier(node.expression) &&
+      node.expression.text === 'defineElement' &&
+      node.arguments.length >= 2 &&
+      ts.isStringLiteralLike(node.arguments[0]) &&
+      ts.isIdentifier(node.arguments[1])
+    ) {
+      calls.push({ tag: node.arguments[0].text, className: node.arguments[1].text });
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(source);
+  return calls.map((call) => ({ ...call, module: importedFrom.get(call.className) ?? file }));
+}
+
+/**
+ * The analyzer only understands `customElements.define()`. Our components register through
+ * `defineElement(tag, Class)` (idempotent, version-aware) in define.ts files, which are not analysed (they
+ * hold no API). This plugin reads those calls, fills `tagName` on each class, and adds a `define.ts` module
+ * whose `custom-element-definition` export says which file registers which tag. A `@tag` JSDoc that
+ * disagrees with the define call fails the run.
+ */
+function defineElementPlugin() {
+  let ts;
+  return {
+    name: 'iop-kit:define-element',
+    collectPhase({ ts: analyzerTs }) {
+      ts ??= analyzerTs;
+    },
+    packageLinkPhase({ customElementsManifest }) {
+      const modules = customElementsManifest.modules;
+      for (const file of defineFiles()) {
+        const exports = [];
+        for (const { tag, className, module } of readDefineCalls(ts, file)) {
+          const modulePath = relative('.', module);
+          const klass = modules
+            .find((m) => m.path === modulePath)
+            ?.declarations?.find((d) => d.kind === 'class' && d.name === className);
+          if (!klass)
+            throw new Error(
+              `${file}: defineElement('${tag}', ${className}): ${className} not found in ${modulePath}`,
+            );
+          if (klass.tagName && klass.tagName !== tag) {
+            throw new Error(
+              `${modulePath}: @tag ${klass.tagName} disagrees with defineElement('${tag}') in ${file}`,
+            );
+          }
+          klass.tagName = tag;
+          klass.customElement = true;
+          exports.push({
+            kind: 'custom-element-definition',
+            name: tag,
+            declaration: { name: className, module: modulePath },
+          });
+        }
+        if (exports.length)
+          modules.push({ kind: 'javascript-module', path: relative('.', file), declarations: [], exports });
+      }
+    },
+  };
+}
+
+export default {
+  // The base class is analysed too, so its `theme` attribute and CSS properties are inherited into every tag.
+  globs: ['src/components/**/*.ts', 'src/internal/iop-element.ts'],
+  exclude: [
+    'src/components/**/*.styles.ts',
+    'src/components/**/define.ts',
+    'src/components/**/*.messages.ts',
+  ],
+  outdir: '.',
+  litelement: true,
+  // Otherwise the analyzer writes a `customElements` field into package.json on every run.
+  packagejson: false,
+  plugins: [defineElementPlugin()],
+};
