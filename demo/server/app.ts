@@ -24,7 +24,7 @@ import {
   type ParticipantRef,
   type Preferences,
 } from '../../src/core/schemas.js';
-import { createSeed } from '../../src/core/seed.js';
+import { createSeed, DEMO_TELEHEALTH_ORIGIN } from '../../src/core/seed.js';
 import { addMissingSlots, isEmpty, openDatabase, seedDatabase } from './db.js';
 import { HttpProblem, readJsonBody, sendJson, sendProblem } from './http.js';
 import { defaultStaticDirs, serveStatic, type StaticDirs } from './static.js';
@@ -35,7 +35,8 @@ import { validate } from './validate.js';
 export const API_PREFIX = '/api/v1';
 
 /** Where telehealth rooms live unless IOP_TELEHEALTH_ORIGIN or the `telehealthOrigin` option says otherwise. */
-export const DEFAULT_TELEHEALTH_ORIGIN = 'https://telehealth.iop-kit.test';
+/** The demo's telehealth origin, the same as the in-memory adapter's (add it to `allowedOrigins`). */
+export const DEFAULT_TELEHEALTH_ORIGIN = DEMO_TELEHEALTH_ORIGIN;
 
 /** How long a crisis telehealth join link stays valid. */
 export const TELEHEALTH_TTL_MS = 30 * 60_000;

@@ -1,0 +1,122 @@
+import type { ReactiveController } from 'lit';
+import type { ReadState, ReadStore } from '../core/cache.js';
+import type { Backend } from '../core/backend.js';
+import type { IopClient } from '../core/client.js';
+import { sessionFor, type Session, type SessionSettings } from '../core/session.js';
+
+/** What a widget renders: a read's state, or that nobody is signed in. */
+export type DataState<T> =
+  ReadState<T> | { status: 'signed-out'; fromCache: false; revalidating: false; value?: undefined };
+
+/** The detail of every widget's `iop-error` event. */
+export interface IopErrorDetail {
+  error: unknown;
+  /** What failed, e.g. `read safety-plan:me` or `book`. */
+  operation: string;
+}
+
+/** The host a DataController serves: it supplies settings and re-renders when told. */
+export interface DataHost extends EventTarget {
+  addController(controller: ReactiveController): void;
+  requestUpdate(): void;
+  readonly isConnected: boolean;
+}
+
+export interface DataRead<T> {
+  /** The cache key (scope it to what it depends on, e.g. `safety-plan:partner`). */
+  key: string;
+  fetch: (backend: Backend) => Promise<T>;
+  /** Validates a cached value before it is shown (e.g. a zod parse). */
+  parse: (value: unknown) => T;
+}
+
+/**
+ * One stale-while-revalidate read for a widget: subscribes while connected, re-reads when its settings or
+ * key change, shows `signed-out` when there is no session, and lets the widget `reload()` (a retry button).
+ * Every widget reads its data through this, so loading, cached, offline, error and signed-out behave alike.
+ */
+export class DataController<T> implements ReactiveController {
+  state: DataState<T> = { status: 'loading', fromCache: false, revalidating: true };
+  private store?: ReadStore<T>;
+  private unsubscribe?: () => void;
+  private currentKey?: string;
+  private session?: Session;
+
+  constructor(
+    private readonly host: DataHost,
+    private readonly settings: () => SessionSettings,
+    private readonly read: () => DataRead<T> | undefined,
+    private readonly onState?: (state: DataState<T>) => void,
+  ) {
+    host.addController(this);
+  }
+
+  hostConnected(): void {
+    this.start();
+  }
+
+  hostDisconnected(): void {
+    this.stop();
+  }
+
+  /** The client in use (for writes), when signed in. */
+  get client(): IopClient | undefined {
+    return this.session?.signedIn ? this.session.client() : undefined;
+  }
+
+  /** Settings or key changed: drop the old subscription and read again (cache first). */
+  restart(): void {
+    this.stop();
+    if (this.host.isConnected) this.start();
+  }
+
+  /** Only restarts when the read's key changed (call from `willUpdate`). */
+  keyChanged(): void {
+    if (this.read()?.key !== this.currentKey) this.restart();
+  }
+
+  /** Fetches again now (the retry button). */
+  reload(): Promise<void> {
+    return this.store?.refresh() ?? Promise.resolve();
+  }
+
+  private set(state: DataState<T>): void {
+    const newError = state.status === 'error' && state.error !== (this.state as ReadState<T>).error;
+    this.state = state;
+    if (newError) {
+      const detail: IopErrorDetail = {
+        error: (state as ReadState<T>).error,
+        operation: `read ${this.currentKey}`,
+      };
+      this.host.dispatchEvent(new CustomEvent('iop-error', { detail, bubbles: true, composed: true }));
+    }
+    this.onState?.(state);
+    this.host.requestUpdate();
+  }
+
+  private start(): void {
+    const read = this.read();
+    this.currentKey = read?.key;
+    if (!read) return;
+    this.session = sessionFor(this.settings());
+    if (!this.session.signedIn) {
+      this.set({ status: 'signed-out', fromCache: false, revalidating: false });
+      return;
+    }
+    let client: IopClient;
+    try {
+      client = this.session.client();
+    } catch (error) {
+      this.set({ status: 'error', fromCache: false, revalidating: false, error });
+      return;
+    }
+    this.store = client.read(read.key, read.fetch, { parseCached: read.parse });
+    this.unsubscribe = this.store.subscribe((state) => this.set(state));
+  }
+
+  private stop(): void {
+    this.unsubscribe?.();
+    this.unsubscribe = undefined;
+    this.store = undefined;
+  }
+}

@@ -1,0 +1,124 @@
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { LitElement } from 'lit';
+import { DataController, type DataState } from '../../src/internal/data-controller.js';
+import { renderStatus } from '../../src/internal/status-view.js';
+import { configure, resetConfig } from '../../src/core/config.js';
+import { signOut } from '../../src/core/client.js';
+import { createMemoryBackend, type MemoryBackend } from '../../src/core/memory-backend.js';
+import { CoverageSchema, type Coverage } from '../../src/core/schemas.js';
+import type { Locale } from '../../src/core/locale.js';
+
+/** A minimal widget that renders a DataController's state through the shared status view. */
+class DataProbe extends LitElement {
+  static override properties = { locale: {} };
+  locale: Locale = 'en';
+  data = new DataController<Coverage>(
+    this,
+    () => ({}),
+    () => ({ key: 'coverage', fetch: (b) => b.getCoverage(), parse: (v) => CoverageSchema.parse(v) }),
+  );
+  override render() {
+    const state = this.data.state;
+    return html`${renderStatus(state, { locale: this.locale, onRetry: () => void this.data.reload(), forStatus: { 404: 'No plan on file.' } })}
+      <p class="value">${state.value?.planName ?? ''}</p>`;
+  }
+}
+customElements.define('data-probe', DataProbe);
+
+const statusText = (el: DataProbe) =>
+  el.shadowRoot!.querySelector('[part="status"]')?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
+
+describe('DataController and the shared status view', () => {
+  let backend: MemoryBackend;
+  beforeEach(() => {
+    backend = createMemoryBackend();
+    configure({ backend });
+  });
+  afterEach(async () => {
+    await signOut();
+    resetConfig();
+  });
+
+  it('goes from loading to ready and shows the value', async () => {
+    const el = await fixture<DataProbe>(html`<data-probe></data-probe>`);
+    await waitUntil(() => el.data.state.status === 'ready');
+    await el.updateComplete;
+    expect(el.shadowRoot!.querySelector('.value')!.textContent).to.not.equal('');
+    expect(statusText(el)).to.equal('');
+    await expect(el).to.be.accessible();
+  });
+
+  it('says signed out when there is no session', async () => {
+    resetConfig();
+    configure({ baseUrl: '/api/v1' });
+    const el = await fixture<DataProbe>(html`<data-probe></data-probe>`);
+    await el.updateComplete;
+    expect(el.data.state.status).to.equal('signed-out');
+    expect(statusText(el)).to.contain('Please sign in');
+  });
+
+  it('fires iop-error once and offers a retry that recovers', async () => {
+    backend.simulate({ failWith: { status: 500 } });
+    const el = document.createElement('data-probe') as DataProbe;
+    const failed = oneEvent(el, 'iop-error');
+    document.body.append(el);
+    const event = await failed;
+    expect(event.detail.operation).to.equal('read coverage');
+    await el.updateComplete;
+    expect(statusText(el)).to.contain('We could not load this right now.');
+    backend.simulate();
+    el.shadowRoot!.querySelector<HTMLElement>('iop-button')!.click();
+    await waitUntil(() => el.data.state.status === 'ready', 'retry recovers');
+    el.remove();
+  });
+
+  it('uses a widget’s kinder message for a status, and names bad data', async () => {
+    backend.simulate({ failWith: { status: 404 } });
+    const el = await fixture<DataProbe>(html`<data-probe></data-probe>`);
+    await waitUntil(() => el.data.state.status === 'error');
+    await el.updateComplete;
+    expect(statusText(el)).to.contain('No plan on file.');
+    backend.simulate({ malformed: true });
+    await el.data.reload();
+    await el.updateComplete;
+    expect(statusText(el)).to.contain('could not read');
+  });
+
+  it('shows cached data with its age, and offline without any', async () => {
+    const first = await fixture<DataProbe>(html`<data-probe></data-probe>`);
+    await waitUntil(() => first.data.state.status === 'ready');
+    await new Promise((r) => setTimeout(r, 50)); // let the cache write land
+    first.remove();
+    backend.simulate({ offline: true });
+    const el = await fixture<DataProbe>(html`<data-probe></data-probe>`);
+    await waitUntil(
+      () => el.data.state.status === 'stale' && !el.data.state.revalidating,
+      'stale from cache',
+    );
+    await el.updateComplete;
+    expect(statusText(el)).to.match(/offline\. This is what was saved/);
+    el.locale = 'es';
+    await el.updateComplete;
+    expect(statusText(el)).to.contain('No tienes conexión');
+
+    await signOut();
+    configure({ backend });
+    const empty = await fixture<DataProbe>(html`<data-probe></data-probe>`);
+    await waitUntil(() => empty.data.state.status === 'offline');
+    await empty.updateComplete;
+    expect(statusText(empty)).to.contain('You are offline');
+  });
+
+  it('restarts when asked, and only when the key changed', async () => {
+    const el = await fixture<DataProbe>(html`<data-probe></data-probe>`);
+    await waitUntil(() => el.data.state.status === 'ready');
+    const seen: DataState<Coverage>['status'][] = [];
+    const before = el.data.state;
+    el.data.keyChanged();
+    expect(el.data.state).to.equal(before);
+    el.data.restart();
+    seen.push(el.data.state.status);
+    await waitUntil(() => el.data.state.status === 'ready' || el.data.state.status === 'stale');
+    expect(el.data.client).to.exist;
+  });
+});
