@@ -7,7 +7,16 @@ import litA11y from 'eslint-plugin-lit-a11y';
 import globals from 'globals';
 
 export default tseslint.config(
-  { ignores: ['node_modules', 'dist', 'storybook-static', 'coverage', '.data', 'src/design/tokens.generated.ts'] },
+  {
+    ignores: [
+      'node_modules',
+      'dist',
+      'storybook-static',
+      'coverage',
+      '.data',
+      'src/design/tokens.generated.ts',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -33,10 +42,20 @@ export default tseslint.config(
   {
     files: ['test/**/*.ts'],
     languageOptions: { globals: { ...globals.browser, ...globals.mocha } },
-    rules: { '@typescript-eslint/no-non-null-assertion': 'off', '@typescript-eslint/no-unused-expressions': 'off' },
+    rules: {
+      '@typescript-eslint/no-non-null-assertion': 'off',
+      '@typescript-eslint/no-unused-expressions': 'off',
+    },
   },
   {
-    files: ['scripts/**/*.{js,mjs,ts}', 'demo/server/**/*.{js,ts}', 'test/server/**/*.ts', 'test/e2e/**/*.ts', '*.config.{js,mjs,ts}', '.storybook/**/*.ts'],
+    files: [
+      'scripts/**/*.{js,mjs,ts}',
+      'demo/server/**/*.{js,ts}',
+      'test/server/**/*.ts',
+      'test/e2e/**/*.ts',
+      '*.config.{js,mjs,ts}',
+      '.storybook/**/*.ts',
+    ],
     languageOptions: { globals: { ...globals.node } },
   },
 );

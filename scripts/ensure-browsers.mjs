@@ -27,7 +27,10 @@ export function ensureBrowsers() {
   console.log(`Installing ${packages.join(' and ')} with apt (about a minute)...`);
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
   execFileSync('apt-get', ['update'], { stdio: 'inherit', env });
-  execFileSync('apt-get', ['install', '-y', '--no-install-recommends', ...packages], { stdio: 'inherit', env });
+  execFileSync('apt-get', ['install', '-y', '--no-install-recommends', ...packages], {
+    stdio: 'inherit',
+    env,
+  });
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) ensureBrowsers();

@@ -31,7 +31,8 @@ export function measure() {
   const graphs = {};
   for (const [key, chunk] of Object.entries(manifest)) {
     const match = /^browser\/(iop-[a-z-]+)\.js$/.exec(chunk.file);
-    if (chunk.isEntry && match) graphs[match[1]] = [...staticGraph(manifest, key)].map((k) => manifest[k].file);
+    if (chunk.isEntry && match)
+      graphs[match[1]] = [...staticGraph(manifest, key)].map((k) => manifest[k].file);
   }
   const sizeOf = (files) => files.reduce((sum, file) => sum + brotliSize(dist + file), 0);
   const tags = {};
@@ -59,14 +60,17 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   for (const [tag, size] of Object.entries(tags).sort()) {
     const budget = budgets.tags[tag];
     const verdict = budget === undefined ? 'NO BUDGET' : size <= budget ? 'ok' : 'OVER';
-    if (verdict !== 'ok') failures.push(`${tag}: ${kb(size)} (${verdict}${budget ? `, budget ${kb(budget)}` : ''})`);
+    if (verdict !== 'ok')
+      failures.push(`${tag}: ${kb(size)} (${verdict}${budget ? `, budget ${kb(budget)}` : ''})`);
     console.log(
       `  ${tag.padEnd(28)} ${kb(size).padStart(10)}  budget ${(budget ? kb(budget) : '-').padStart(9)}  ${verdict.padEnd(9)} (own code ${kb(own[tag])})`,
     );
   }
   const kitVerdict = kit <= budgets.kit ? 'ok' : 'OVER';
   if (kitVerdict !== 'ok') failures.push(`whole kit: ${kb(kit)} over ${kb(budgets.kit)}`);
-  console.log(`  ${'whole kit (every chunk)'.padEnd(28)} ${kb(kit).padStart(10)}  budget ${kb(budgets.kit)}  ${kitVerdict}`);
+  console.log(
+    `  ${'whole kit (every chunk)'.padEnd(28)} ${kb(kit).padStart(10)}  budget ${kb(budgets.kit)}  ${kitVerdict}`,
+  );
   if (failures.length) {
     console.error(`Size budget check failed:\n  ${failures.join('\n  ')}`);
     process.exit(1);

@@ -18,6 +18,10 @@ if (!existsSync(`${root}storybook-static/index.html`) || process.argv.includes('
   run(`${root}node_modules/.bin/storybook`, ['build', '-o', 'storybook-static', '--quiet']);
 }
 const args = process.argv.slice(2).filter((a) => a !== '--storybook');
-const server = spawn('node', ['--import', 'tsx', 'demo/server/main.ts', ...args], { cwd: root, stdio: 'inherit', env });
+const server = spawn('node', ['--import', 'tsx', 'demo/server/main.ts', ...args], {
+  cwd: root,
+  stdio: 'inherit',
+  env,
+});
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.kill(signal));
 server.on('exit', (code) => process.exit(code ?? 0));

@@ -8,7 +8,11 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 const bin = (name) => `${root}node_modules/.bin/${name}`;
 // Node 20's test runner does not expand globs: list the files here.
 const nodeTests = ['test/node', 'test/server'].flatMap((dir) =>
-  existsSync(`${root}${dir}`) ? readdirSync(`${root}${dir}`).filter((f) => f.endsWith('.test.ts')).map((f) => `${dir}/${f}`) : [],
+  existsSync(`${root}${dir}`)
+    ? readdirSync(`${root}${dir}`)
+        .filter((f) => f.endsWith('.test.ts'))
+        .map((f) => `${dir}/${f}`)
+    : [],
 );
 
 const steps = [
@@ -29,7 +33,11 @@ for (const [label, cmd, args] of steps) {
   const t0 = Date.now();
   console.log(`\n=== ${label}`);
   try {
-    execFileSync(cmd, args, { cwd: root, stdio: 'inherit', env: { ...process.env, PUPPETEER_SKIP_DOWNLOAD: '1', STORYBOOK_DISABLE_TELEMETRY: '1' } });
+    execFileSync(cmd, args, {
+      cwd: root,
+      stdio: 'inherit',
+      env: { ...process.env, PUPPETEER_SKIP_DOWNLOAD: '1', STORYBOOK_DISABLE_TELEMETRY: '1' },
+    });
   } catch {
     console.error(`\nnpm test FAILED at: ${label}`);
     process.exit(1);
