@@ -1,0 +1,122 @@
+// `npm run bench`: performance budgets in headless Chromium with the CPU throttled 4x through CDP.
+// Runs each page at least RUNS times in a fresh page and prints medians (machines here are shared and noisy:
+// medians, not means; the budgets are checked on the median). Builds the kit first when dist/ is missing.
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { execFileSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+import { createServer } from '../demo/server/app.ts';
+import { ensureBrowsers, CHROMIUM } from './ensure-browsers.mjs';
+import { measure } from './sizes.mjs';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const RUNS = Number(process.env.BENCH_RUNS ?? 21);
+const THROTTLE = 4;
+const budgets = { interactiveMs: 50, dialogMs: 100, cachedPlanMs: 100 };
+
+const median = (values) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+};
+
+ensureBrowsers();
+if (!existsSync(`${root}dist/browser/manifest.json`))
+  execFileSync('node', ['scripts/build.mjs'], { cwd: root, stdio: 'inherit' });
+
+const dataDir = mkdtempSync(join(tmpdir(), 'iop-bench-'));
+const server = createServer({ dataDir, log: () => undefined });
+await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+const base = `http://127.0.0.1:${server.address().port}`;
+const browser = await chromium.launch({
+  executablePath: CHROMIUM,
+  headless: true,
+  args: [
+    '--no-sandbox',
+    '--disable-dev-shm-usage',
+    '--disable-gpu',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--no-first-run',
+  ],
+});
+
+/** Loads `path` RUNS times in fresh pages with the CPU throttled and collects window.benchResult. */
+async function runPage(path, prepare) {
+  const results = [];
+  for (let i = 0; i < RUNS; i++) {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const errors = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    if (prepare) await prepare(page, context);
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: THROTTLE });
+    await page.goto(base + path);
+    const result = await page
+      .waitForFunction(() => window.benchResult, undefined, { timeout: 30_000 })
+      .then((h) => h.jsonValue());
+    await context.close();
+    if (result.error || errors.length) throw new Error(`${path}: ${result.error ?? errors.join('; ')}`);
+    results.push(result);
+  }
+  return results;
+}
+
+const rows = [];
+let failed = false;
+function report(label, key, values) {
+  const value = median(values);
+  const ok = value <= budgets[key];
+  failed ||= !ok;
+  rows.push(
+    `  ${label.padEnd(58)} median ${value.toFixed(1).padStart(6)} ms  budget ${budgets[key]} ms  ${ok ? 'ok' : 'OVER'}`,
+  );
+}
+
+try {
+  const crisis = await runPage('/demo/bench/crisis.html');
+  report(
+    'crisis button interactive after its module starts',
+    'interactiveMs',
+    crisis.map((r) => r.interactiveMs),
+  );
+  report(
+    'click to dialog with hotlines',
+    'dialogMs',
+    crisis.map((r) => r.dialogMs),
+  );
+  if (existsSync(`${root}demo/bench/safety-plan.html`)) {
+    const plan = await runPage('/demo/bench/safety-plan.html', async (page, context) => {
+      // Fill the encrypted cache online once, then measure offline.
+      await page.goto(`${base}/demo/bench/safety-plan.html?warm`);
+      await page.waitForFunction(() => window.benchResult, undefined, { timeout: 30_000 });
+      await context.setOffline(true);
+    });
+    report(
+      'cached safety plan rendered offline after connecting',
+      'cachedPlanMs',
+      plan.map((r) => r.cachedPlanMs),
+    );
+  }
+} finally {
+  await browser.close();
+  server.close();
+  rmSync(dataDir, { recursive: true, force: true });
+}
+
+const { tags } = measure();
+console.log(
+  `Benchmarks: headless Chromium, CPU throttled ${THROTTLE}x (CDP), ${RUNS} fresh page loads each, medians`,
+);
+for (const row of rows) console.log(row);
+console.log(
+  `  iop-crisis-connect size: ${(tags['iop-crisis-connect'] / 1000).toFixed(2)} KB brotli with Lit (budget 14 KB)`,
+);
+if (failed) {
+  console.error('A performance budget was missed.');
+  process.exit(1);
+}
