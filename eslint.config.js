@@ -40,6 +40,10 @@ export default tseslint.config(
     rules: { ...litA11y.configs.recommended.rules },
   },
   {
+    files: ['demo/**/*.js'],
+    languageOptions: { globals: { ...globals.browser } },
+  },
+  {
     files: ['test/**/*.ts'],
     languageOptions: { globals: { ...globals.browser, ...globals.mocha } },
     rules: {

@@ -44,7 +44,7 @@ const browser = await chromium.launch({
   ],
 });
 
-/** Loads `path` RUNS times in fresh pages with the CPU throttled and collects window.benchResult. */
+/** Loads `path` RUNS times in fresh pages with the CPU throttled and collects globalThis.benchResult. */
 async function runPage(path, prepare) {
   const results = [];
   for (let i = 0; i < RUNS; i++) {
@@ -57,7 +57,7 @@ async function runPage(path, prepare) {
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: THROTTLE });
     await page.goto(base + path);
     const result = await page
-      .waitForFunction(() => window.benchResult, undefined, { timeout: 30_000 })
+      .waitForFunction(() => globalThis.benchResult, undefined, { timeout: 30_000 })
       .then((h) => h.jsonValue());
     await context.close();
     if (result.error || errors.length) throw new Error(`${path}: ${result.error ?? errors.join('; ')}`);
@@ -93,7 +93,7 @@ try {
     const plan = await runPage('/demo/bench/safety-plan.html', async (page, context) => {
       // Fill the encrypted cache online once, then measure offline.
       await page.goto(`${base}/demo/bench/safety-plan.html?warm`);
-      await page.waitForFunction(() => window.benchResult, undefined, { timeout: 30_000 });
+      await page.waitForFunction(() => globalThis.benchResult, undefined, { timeout: 30_000 });
       await context.setOffline(true);
     });
     report(
