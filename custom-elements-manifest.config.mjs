@@ -94,6 +94,27 @@ function defineElementPlugin() {
   };
 }
 
+/**
+ * Keeps the public API only: private and protected members (`internals`, `locale`) and static class plumbing
+ * (`styles`, `formAssociated`, `shadowRootOptions`, `kitVersion`) are implementation details, and Storybook
+ * would otherwise list them as controls on every Docs page.
+ */
+function publicApiOnlyPlugin() {
+  return {
+    name: 'iop-kit:public-api-only',
+    packageLinkPhase({ customElementsManifest }) {
+      for (const module of customElementsManifest.modules) {
+        for (const declaration of module.declarations ?? []) {
+          if (declaration.kind !== 'class' || !declaration.members) continue;
+          declaration.members = declaration.members.filter(
+            (member) => !member.static && (member.privacy ?? 'public') === 'public',
+          );
+        }
+      }
+    },
+  };
+}
+
 export default {
   // The base class is analysed too, so its `theme` attribute and CSS properties are inherited into every tag.
   globs: ['src/components/**/*.ts', 'src/internal/iop-element.ts'],
@@ -106,5 +127,5 @@ export default {
   litelement: true,
   // Otherwise the analyzer writes a `customElements` field into package.json on every run.
   packagejson: false,
-  plugins: [defineElementPlugin()],
+  plugins: [defineElementPlugin(), publicApiOnlyPlugin()],
 };
