@@ -1,0 +1,340 @@
+import { html, nothing, type CSSResultGroup, type PropertyValues } from 'lit';
+import { ContextConsumer } from '@lit/context';
+import * as z from 'zod/mini';
+import { IopSwitch } from '../switch/switch.js';
+import { widgetStyles } from '../../design/host.styles.js';
+import { petToggleStyles } from './pet-friendly-toggle.styles.js';
+import { petToggleMessages as messages } from './pet-friendly-toggle.messages.js';
+import { DataController, type DataState, type IopErrorDetail } from '../../internal/data-controller.js';
+import { renderStatus } from '../../internal/status-view.js';
+import { providerContext, type ProviderSettings } from '../../internal/context.js';
+import { getConfig, onConfigChange } from '../../core/config-store.js';
+import { PREFERENCES_KEY } from '../../core/client.js';
+import { checkPet, PET_SPECIES, type PetProblems } from '../../core/preferences.js';
+import { PreferencesSchema, type Pet, type PreferencesPatch } from '../../core/schemas.js';
+import type { VersionedPreferences } from '../../core/backend.js';
+import type { Outbox, RejectedDetail } from '../../core/outbox.js';
+import '../button/define.js';
+
+/** Where a save stands; each has its own polite message. */
+export type PetTogglePhase = 'idle' | 'saving' | 'saved' | 'pending' | 'failed' | 'conflict';
+
+const Versioned = z.object({ preferences: PreferencesSchema, etag: z.string() });
+const OUTBOX_EVENTS = ['change', 'delivered', 'rejected'];
+
+/**
+ * The participant's "pet-friendly sessions" preference: an `iop-switch` (same keyboard, form association and
+ * validity) that, bound to the backend (`bind="preferences"`, the default), loads the saved setting and saves
+ * each change at once through the outbox with If-Match. The switch moves before the server answers; a
+ * refused save rolls it back and says so politely; a 412 (changed on another device) shows the latest
+ * setting and says why; a change made offline waits in the outbox ("Will save when you're back online"),
+ * also across a reload. When on, a "Pet details" disclosure takes the pet's name and kind, saved the same way.
+ * `bind="none"` makes it a plain form control (exactly an `iop-switch`).
+ *
+ * @summary The pet-friendly session preference: a form-associated switch that saves itself and never loses a change.
+ * @tag iop-pet-friendly-toggle
+ *
+ * @slot - The label (default "Bring my pet to sessions"). Ignored when `label` is set.
+ * @slot description - Help text under the label.
+ *
+ * @csspart base - The switch and its description.
+ * @csspart control - The native `<button role="switch">`.
+ * @csspart track - The switch's track.
+ * @csspart thumb - The switch's thumb.
+ * @csspart label - The label's wrapper.
+ * @csspart description - The description's wrapper.
+ * @csspart note - The polite status line (saving, saved, will save when online, could not save).
+ * @csspart status - The shared status line (last synced, offline, error with retry, signed out).
+ * @csspart details-toggle - The "Pet details" disclosure button.
+ * @csspart details - The pet details form.
+ *
+ * @cssprop --iop-color-accent - The track when on; the disclosure button.
+ * @cssprop --iop-color-danger - Validation messages.
+ *
+ * @fires input - `Event` (bubbles, composed), when the user toggles the switch.
+ * @fires change - `Event` (bubbles), right after `input`; then the change is saved (when bound).
+ * @fires {CustomEvent<IopErrorDetail>} iop-error - Loading failed (`read preferences`) or a save was refused
+ * (`save preferences`; a 412 too).
+ */
+export class IopPetFriendlyToggle extends IopSwitch {
+  static override styles: CSSResultGroup = [IopSwitch.styles, widgetStyles, petToggleStyles];
+  static override properties = {
+    bind: { reflect: true },
+    server: { state: true },
+    phase: { state: true },
+    pet: { state: true },
+    open: { state: true },
+    problems: { state: true },
+  };
+
+  /** `preferences` (default): load and save the participant's preference. `none`: a plain form control. */
+  bind: 'preferences' | 'none' = 'preferences';
+  /** Where the latest save stands. */
+  phase: PetTogglePhase = 'idle';
+  /** The last value the server confirmed, with its ETag. */
+  private server?: VersionedPreferences;
+  private pet?: Pet;
+  private open = false;
+  private problems: PetProblems = {};
+  private provided?: ProviderSettings;
+  private fieldsetDisabled = false;
+  private autoLabel?: boolean;
+  private outbox?: Outbox;
+  private timer?: ReturnType<typeof setTimeout>;
+  private stopConfig?: () => void;
+
+  private readonly data = new DataController<VersionedPreferences>(
+    this,
+    () => this.provided ?? {},
+    () =>
+      this.bind === 'none'
+        ? undefined
+        : { key: PREFERENCES_KEY, fetch: (b) => b.getPreferences(), parse: (v) => Versioned.parse(v) },
+    (state) => this.onData(state),
+  );
+
+  constructor() {
+    super();
+    new ContextConsumer(this, {
+      context: providerContext,
+      subscribe: true,
+      callback: (value) => {
+        this.provided = value;
+        this.refreshLocale();
+        this.restart();
+      },
+    });
+    // A user toggle (the switch fires `change` only then) is saved at once.
+    this.addEventListener('change', (event) => {
+      if (event.target === this && this.bound) void this.save({ petFriendly: this.checked });
+    });
+  }
+
+  private get bound(): boolean {
+    return this.bind !== 'none';
+  }
+
+  protected override configuredLocales(): ReadonlyArray<string | undefined> {
+    return [this.provided?.locale, getConfig().locale];
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.stopConfig = onConfigChange(this.restart);
+    addEventListener('iop-signed-out', this.restart);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.stopConfig?.();
+    removeEventListener('iop-signed-out', this.restart);
+    this.watch(undefined);
+  }
+
+  /** Settings, configuration or sign-in changed: load again. */
+  private readonly restart = (): void => this.data.restart();
+
+  /** Bound, a form reset does not undo a saved preference; unbound, it works as the switch's. */
+  override formResetCallback(): void {
+    const now = this.checked;
+    super.formResetCallback();
+    if (this.bound) this.checked = now;
+  }
+
+  /** Bound, the server is the truth, not what the page showed before back navigation. */
+  override formStateRestoreCallback(
+    saved: string | File | FormData | null,
+    reason: 'restore' | 'autocomplete',
+  ): void {
+    if (!this.bound) super.formStateRestoreCallback(saved, reason);
+  }
+
+  override formDisabledCallback(disabled: boolean): void {
+    this.fieldsetDisabled = disabled;
+    this.lock();
+  }
+
+  /** Bound, the switch cannot be used before a value (and its ETag) is known, e.g. while loading. */
+  private lock(): void {
+    super.formDisabledCallback(this.fieldsetDisabled || (this.bound && !this.server));
+  }
+
+  private onData(state: DataState<VersionedPreferences>): void {
+    this.server = state.value;
+    this.watch(this.data.client?.outbox);
+    // A change still waiting for the server keeps showing; otherwise show what the server says.
+    if (state.value && this.phase !== 'saving' && this.phase !== 'pending') this.show(state.value);
+  }
+
+  private show(value = this.server): void {
+    if (!value) return;
+    this.checked = value.preferences.petFriendly;
+    this.pet = value.preferences.pet;
+  }
+
+  /** Follows the client's outbox (it changes with the settings). */
+  private watch(outbox: Outbox | undefined): void {
+    if (outbox === this.outbox) return;
+    for (const type of OUTBOX_EVENTS) {
+      this.outbox?.removeEventListener(type, this.onOutbox);
+      outbox?.addEventListener(type, this.onOutbox);
+    }
+    this.outbox = outbox;
+    clearTimeout(this.timer);
+    void this.sync();
+  }
+
+  /**
+   * Shows the newest change of ours still in the outbox (also one left by an earlier page) and whether it
+   * waits for the network. The outbox does not announce a failed attempt, so this looks again each second
+   * while something waits.
+   */
+  private async sync(): Promise<boolean> {
+    clearTimeout(this.timer);
+    const outbox = this.outbox;
+    const entry = (await outbox?.entries())?.findLast((e) => e.entityKey === PREFERENCES_KEY);
+    if (!entry || outbox !== this.outbox) return false;
+    const { patch } = entry.payload as { patch: PreferencesPatch };
+    this.checked = patch.petFriendly;
+    if (patch.pet !== undefined) this.pet = patch.pet ?? undefined;
+    this.phase = navigator.onLine && !entry.attempts ? 'saving' : 'pending';
+    this.timer = setTimeout(() => void this.sync(), 1000);
+    return true;
+  }
+
+  private readonly onOutbox = async (event: Event): Promise<void> => {
+    const { entry, error } = (event as CustomEvent<Partial<RejectedDetail>>).detail;
+    if (event.type === 'change') return void this.sync();
+    if (entry?.entityKey !== PREFERENCES_KEY) return;
+    if (event.type === 'delivered') {
+      this.server = (await this.data.client?.cache.get<VersionedPreferences>(PREFERENCES_KEY))?.value;
+      this.phase = 'saved';
+      // A newer change of ours may still wait; it stays shown.
+      if (!(await this.sync())) this.show();
+      return;
+    }
+    this.fail(error);
+    if ((error as { status?: number }).status === 412) {
+      this.phase = 'conflict';
+      await this.data.reload();
+    }
+  };
+
+  /** Optimistic: the switch already shows the change; the outbox saves it (or keeps it until online). */
+  private async save(patch: PreferencesPatch): Promise<void> {
+    this.phase = 'saving';
+    try {
+      await this.data.client!.savePreferences(patch, this.server!.etag);
+    } catch (error) {
+      this.fail(error);
+    }
+    await this.sync();
+  }
+
+  /** Back to the last value the server confirmed, said politely, and reported as `iop-error`. */
+  private fail(error: unknown): void {
+    this.phase = 'failed';
+    this.show();
+    const detail: IopErrorDetail = { error, operation: 'save preferences' };
+    this.dispatchEvent(new CustomEvent('iop-error', { detail, bubbles: true, composed: true }));
+  }
+
+  private savePet(event: SubmitEvent): void {
+    event.preventDefault();
+    const form = new FormData(event.target as HTMLFormElement);
+    const result = checkPet(String(form.get('name')), String(form.get('species')));
+    if ('pet' in result) {
+      this.problems = {};
+      this.pet = result.pet;
+      void this.save({ petFriendly: true, pet: result.pet });
+    } else {
+      this.problems = result.problems;
+      void this.updateComplete.then(() =>
+        this.renderRoot.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus(),
+      );
+    }
+  }
+
+  protected override willUpdate(changed: PropertyValues): void {
+    super.willUpdate(changed);
+    this.autoLabel ??= !this.label && !this.textContent?.trim();
+    if (this.autoLabel) this.label = messages[this.locale].label;
+    if (changed.has('bind')) this.data.keyChanged();
+    this.lock();
+  }
+
+  override render() {
+    const t = messages[this.locale];
+    const state = this.data.state;
+    const problems = this.problems;
+    const invalid = (field: keyof PetProblems) => (problems[field] ? 'true' : 'false');
+    const pet = this.server && this.checked;
+    return html`${super.render()}
+    ${
+      this.bound
+        ? html`<p part="note" class="note" role="status">
+              ${
+                !this.server && state.status === 'loading'
+                  ? t.loading
+                  : this.phase === 'failed'
+                    ? t.failed(this.checked)
+                    : t[this.phase]
+              }
+            </p>
+            ${renderStatus(state, { locale: this.locale, onRetry: () => void this.data.reload() })}
+            ${
+              pet
+                ? html`<button
+                      part="details-toggle"
+                      class="more"
+                      type="button"
+                      aria-expanded=${String(this.open)}
+                      aria-controls="pet"
+                      @click=${() => (this.open = !this.open)}
+                    >
+                      ${t.details}
+                    </button>
+                    <form
+                      part="details"
+                      id="pet"
+                      novalidate
+                      ?hidden=${!this.open}
+                      @submit=${this.savePet}
+                      @input=${(e: Event) => e.stopPropagation()}
+                    >
+                      <label for="name">${t.name}</label>
+                      <input
+                        id="name"
+                        name="name"
+                        autocomplete="off"
+                        .value=${this.pet?.name ?? ''}
+                        aria-invalid=${invalid('name')}
+                        aria-describedby="name-error"
+                      />
+                      <span id="name-error" class="err">${problems.name ? t[problems.name] : nothing}</span>
+                      <label for="species">${t.species}</label>
+                      <select
+                        id="species"
+                        name="species"
+                        aria-invalid=${invalid('species')}
+                        aria-describedby="species-error"
+                      >
+                        <option value="">${t.choose}</option>
+                        ${PET_SPECIES.map(
+                          (kind) =>
+                            html`<option value=${kind} ?selected=${this.pet?.species === kind}>
+                              ${t[kind]}
+                            </option>`,
+                        )}
+                      </select>
+                      <span id="species-error" class="err"
+                        >${problems.species ? t[problems.species] : nothing}</span
+                      >
+                      <iop-button type="submit" variant="secondary">${t.save}</iop-button>
+                    </form>`
+                : nothing
+            }`
+        : nothing
+    }`;
+  }
+}
