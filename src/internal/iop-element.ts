@@ -1,5 +1,4 @@
-import { LitElement, type CSSResultGroup } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { LitElement, type CSSResultGroup, type PropertyDeclarations } from 'lit';
 import { hostStyles } from '../design/host.styles.js';
 import { resolveLocale, type Locale } from '../core/locale.js';
 import { KIT_VERSION } from '../core/version.js';
@@ -37,11 +36,18 @@ export class IopElement extends LitElement {
 
   static override styles: CSSResultGroup = hostStyles;
 
+  // Plain declarations, not decorators (smaller). States use `attribute: false` (what `state: true` does), which
+  // the manifest analyzer also reads as "no attribute".
+  static override properties: PropertyDeclarations = {
+    theme: { reflect: true },
+    locale: { attribute: false },
+  };
+
   /** `light` or `dark` forces a theme; unset follows an ancestor's `theme`, then the user's preference. */
-  @property({ reflect: true }) theme?: 'light' | 'dark';
+  theme?: 'light' | 'dark';
 
   /** The language this element speaks, resolved from `lang` attributes and configuration. */
-  @state() protected locale: Locale = 'en';
+  protected locale: Locale = 'en';
 
   /** Locales configured outside the DOM, most specific first (a widget adds its provider's and configure()'s). */
   protected configuredLocales(): ReadonlyArray<string | undefined> {

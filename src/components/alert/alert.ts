@@ -1,5 +1,11 @@
-import { html, nothing, svg, type CSSResultGroup, type SVGTemplateResult } from 'lit';
-import { property } from 'lit/decorators.js';
+import {
+  html,
+  nothing,
+  svg,
+  type CSSResultGroup,
+  type SVGTemplateResult,
+  type PropertyDeclarations,
+} from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { IopElement } from '../../internal/iop-element.js';
 import { hostStyles, srOnly } from '../../design/host.styles.js';
@@ -63,12 +69,18 @@ const variants: readonly AlertVariant[] = ['info', 'success', 'warning', 'danger
 export class IopAlert extends IopElement {
   static override styles: CSSResultGroup = [hostStyles, srOnly, alertStyles];
 
+  static override properties: PropertyDeclarations = {
+    variant: { reflect: true },
+    live: { reflect: true },
+    dismissible: { type: Boolean, reflect: true },
+  };
+
   /** `info` (default), `success`, `warning` or `danger`. */
-  @property({ reflect: true }) variant: AlertVariant = 'info';
+  variant: AlertVariant = 'info';
   /** `polite` (default, role status), `assertive` (role alert) or `off` (not a live region). */
-  @property({ reflect: true }) live: AlertLive = 'polite';
+  live: AlertLive = 'polite';
   /** Shows a Dismiss button. */
-  @property({ type: Boolean, reflect: true }) dismissible = false;
+  dismissible = false;
 
   private get safeVariant(): AlertVariant {
     return variants.includes(this.variant) ? this.variant : 'info';

@@ -1,5 +1,4 @@
-import { html, nothing, type CSSResultGroup } from 'lit';
-import { property } from 'lit/decorators.js';
+import { html, nothing, type CSSResultGroup, type PropertyDeclarations } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { IopElement } from '../../internal/iop-element.js';
 import { hostStyles, srOnly } from '../../design/host.styles.js';
@@ -35,24 +34,36 @@ export class IopButton extends IopElement {
     delegatesFocus: true,
   };
 
+  static override properties: PropertyDeclarations = {
+    variant: { reflect: true },
+    size: { reflect: true },
+    loading: { type: Boolean, reflect: true },
+    disabled: { type: Boolean, reflect: true },
+    href: {},
+    target: {},
+    download: {},
+    type: {},
+    block: { type: Boolean, reflect: true },
+  };
+
   /** The look: `primary` (default), `secondary`, `crisis` or `quiet`. */
-  @property({ reflect: true }) variant: 'primary' | 'secondary' | 'crisis' | 'quiet' = 'primary';
+  variant: 'primary' | 'secondary' | 'crisis' | 'quiet' = 'primary';
   /** `sm`, `md` (default) or `lg`. */
-  @property({ reflect: true }) size: 'sm' | 'md' | 'lg' = 'md';
+  size: 'sm' | 'md' | 'lg' = 'md';
   /** Shows a spinner, announces "Loading" and ignores activation, keeping the label in place. */
-  @property({ type: Boolean, reflect: true }) loading = false;
+  loading = false;
   /** Disables the button (kept focusable as a link is not: see `aria-disabled`). */
-  @property({ type: Boolean, reflect: true }) disabled = false;
+  disabled = false;
   /** Makes it a link to this URL. */
-  @property() href?: string;
+  href?: string;
   /** The link's target, e.g. `_blank` (adds `rel="noopener noreferrer"`). */
-  @property() target?: string;
+  target?: string;
   /** The link's `download` file name. */
-  @property() download?: string;
+  download?: string;
   /** `button` (default), `submit` or `reset`: what it does inside a form. */
-  @property() type: 'button' | 'submit' | 'reset' = 'button';
+  type: 'button' | 'submit' | 'reset' = 'button';
   /** Full width of its container. */
-  @property({ type: Boolean, reflect: true }) block = false;
+  block = false;
 
   private readonly internals = this.attachInternals();
 

@@ -1,5 +1,4 @@
-import { html, type CSSResultGroup, type TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { html, type CSSResultGroup, type TemplateResult, type PropertyDeclarations } from 'lit';
 import { IopElement } from '../../internal/iop-element.js';
 import { hostStyles } from '../../design/host.styles.js';
 import { cardStyles } from './card.styles.js';
@@ -45,12 +44,18 @@ export function cardHeadingLevel(value: unknown): CardHeadingLevel {
 export class IopCard extends IopElement {
   static override styles: CSSResultGroup = [hostStyles, cardStyles];
 
-  /** `raised` (default), `outlined` or `crisis`. */
-  @property({ reflect: true }) variant: 'raised' | 'outlined' | 'crisis' = 'raised';
-  /** The heading's level, 2 to 6 (default 2), so the card fits the page's outline. */
-  @property({ attribute: 'heading-level', type: Number }) headingLevel: CardHeadingLevel = 2;
+  static override properties: PropertyDeclarations = {
+    variant: { reflect: true },
+    headingLevel: { attribute: 'heading-level', type: Number },
+    filled: { attribute: false },
+  };
 
-  @state() private filled: Record<SlotName, boolean> = { heading: false, footer: false, actions: false };
+  /** `raised` (default), `outlined` or `crisis`. */
+  variant: 'raised' | 'outlined' | 'crisis' = 'raised';
+  /** The heading's level, 2 to 6 (default 2), so the card fits the page's outline. */
+  headingLevel: CardHeadingLevel = 2;
+
+  private filled: Record<SlotName, boolean> = { heading: false, footer: false, actions: false };
 
   override connectedCallback(): void {
     super.connectedCallback();

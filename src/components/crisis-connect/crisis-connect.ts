@@ -1,5 +1,11 @@
-import { html, nothing, type CSSResultGroup, type PropertyValues, type TemplateResult } from 'lit';
-import { property, query, state } from 'lit/decorators.js';
+import {
+  html,
+  nothing,
+  type CSSResultGroup,
+  type PropertyValues,
+  type TemplateResult,
+  type PropertyDeclarations,
+} from 'lit';
 import { IopWidget } from '../../internal/iop-widget.js';
 import { hostStyles, srOnly } from '../../design/host.styles.js';
 import { crisisConnectStyles } from './crisis-connect.styles.js';
@@ -66,23 +72,37 @@ const REGIONS: readonly Region[] = ['US', 'CA', 'GB', 'AU'];
 export class IopCrisisConnect extends IopWidget {
   static override styles: CSSResultGroup = [hostStyles, srOnly, crisisConnectStyles];
 
+  static override properties: PropertyDeclarations = {
+    variant: { reflect: true },
+    region: {},
+    includePartner: { type: Boolean, attribute: 'include-partner' },
+    safetyPlanUrl: { attribute: 'safety-plan-url' },
+    quickExitUrl: { attribute: 'quick-exit-url' },
+    open: { attribute: false },
+    resources: { attribute: false },
+    service: { attribute: false },
+    video: { attribute: false },
+  };
+
   /** `floating` (fixed in the bottom corner, default), `inline` or `compact`. */
-  @property({ reflect: true }) variant: 'floating' | 'inline' | 'compact' = 'floating';
+  variant: 'floating' | 'inline' | 'compact' = 'floating';
   /** `US` (default), `CA`, `GB` or `AU`: the emergency number and crisis lines shown. */
-  @property() region?: Region;
+  region?: Region;
   /** Offer to bring the partner into the emergency video session. */
-  @property({ type: Boolean, attribute: 'include-partner' }) includePartner = false;
+  includePartner = false;
   /** Where "My safety plan" links to (default: `configure({ safetyPlanUrl })`; hidden when neither is set). */
-  @property({ attribute: 'safety-plan-url' }) safetyPlanUrl?: string;
+  safetyPlanUrl?: string;
   /** Where quick exit goes (default: `configure({ quickExitUrl })`, a weather page). */
-  @property({ attribute: 'quick-exit-url' }) quickExitUrl?: string;
+  quickExitUrl?: string;
 
-  @state() private open = false;
-  @state() private resources?: ReadState<CrisisResources>;
-  @state() private service?: CrisisService;
-  @state() private video: { phase: VideoPhase; joinUrl?: string } = { phase: 'idle' };
+  private open = false;
+  private resources?: ReadState<CrisisResources>;
+  private service?: CrisisService;
+  private video: { phase: VideoPhase; joinUrl?: string } = { phase: 'idle' };
 
-  @query('iop-dialog') private dialog?: IopDialog;
+  private get dialog(): IopDialog | null {
+    return this.renderRoot?.querySelector<IopDialog>('iop-dialog') ?? null;
+  }
 
   private unsubscribe?: () => void;
   private connecting?: Promise<CrisisService>;

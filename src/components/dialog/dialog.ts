@@ -1,5 +1,4 @@
-import { html, type CSSResultGroup, type PropertyValues } from 'lit';
-import { property, query, state } from 'lit/decorators.js';
+import { html, type CSSResultGroup, type PropertyValues, type PropertyDeclarations } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { IopElement } from '../../internal/iop-element.js';
 import { hostStyles } from '../../design/host.styles.js';
@@ -71,19 +70,31 @@ function unlockScroll(holder: object): void {
 export class IopDialog extends IopElement {
   static override styles: CSSResultGroup = [hostStyles, dialogStyles];
 
+  static override properties: PropertyDeclarations = {
+    open: { type: Boolean, reflect: true },
+    label: {},
+    lightDismiss: { type: Boolean, reflect: true, attribute: 'light-dismiss' },
+    hasFooter: { attribute: false },
+    bodyScrolls: { attribute: false },
+  };
+
   /** Whether the dialog is open. Setting it opens or closes the dialog (closing this way is not cancelable). */
-  @property({ type: Boolean, reflect: true }) open = false;
+  open = false;
   /** The title, when the `heading` slot is not used. */
-  @property() label = '';
+  label = '';
   /** Lets a click on the backdrop close the dialog. Off by default: crisis dialogs must not close by accident. */
-  @property({ type: Boolean, reflect: true, attribute: 'light-dismiss' }) lightDismiss = false;
+  lightDismiss = false;
 
-  @state() private hasFooter = false;
+  private hasFooter = false;
 
-  @state() private bodyScrolls = false;
+  private bodyScrolls = false;
 
-  @query('dialog') private dialog!: HTMLDialogElement;
-  @query('.body') private body!: HTMLElement;
+  private get dialog(): HTMLDialogElement {
+    return this.renderRoot.querySelector<HTMLDialogElement>('dialog')!;
+  }
+  private get body(): HTMLElement {
+    return this.renderRoot.querySelector<HTMLElement>('.body')!;
+  }
   private bodyObserver?: ResizeObserver;
 
   /** Where focus was before the dialog opened (may be inside another shadow root). */

@@ -1,5 +1,4 @@
-import { css, html, type CSSResultGroup, type PropertyValues } from 'lit';
-import { property } from 'lit/decorators.js';
+import { css, html, type CSSResultGroup, type PropertyValues, type PropertyDeclarations } from 'lit';
 import { ContextProvider } from '@lit/context';
 import { IopElement } from '../../internal/iop-element.js';
 import { hostStyles } from '../../design/host.styles.js';
@@ -26,16 +25,24 @@ export class IopProvider extends IopElement {
     `,
   ];
 
+  static override properties: PropertyDeclarations = {
+    baseUrl: { attribute: 'base-url' },
+    programId: { attribute: 'program-id' },
+    widgetLocale: { attribute: 'locale' },
+    region: {},
+    getAccessToken: { attribute: false },
+  };
+
   /** Base URL of the clinic's REST API, e.g. `https://api.clinic.example/iop/v1` or `/api/v1`. */
-  @property({ attribute: 'base-url' }) baseUrl?: string;
+  baseUrl?: string;
   /** The program, when one backend serves several. */
-  @property({ attribute: 'program-id' }) programId?: string;
+  programId?: string;
   /** The widgets' language (`en` or `es`), unless a closer `lang` says otherwise. Attribute: `locale`. */
-  @property({ attribute: 'locale' }) widgetLocale?: string;
+  widgetLocale?: string;
   /** `US`, `CA`, `GB` or `AU`: which emergency number and crisis lines the widgets show. */
-  @property() region?: Region;
+  region?: Region;
   /** Returns the access token; called before each request, never stored. JavaScript only. */
-  @property({ attribute: false }) getAccessToken?: AccessTokenGetter;
+  getAccessToken?: AccessTokenGetter;
 
   private readonly provider = new ContextProvider(this, {
     context: providerContext,

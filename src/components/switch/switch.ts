@@ -1,5 +1,4 @@
-import { html, svg, type CSSResultGroup, type PropertyValues } from 'lit';
-import { property, query, state } from 'lit/decorators.js';
+import { html, svg, type CSSResultGroup, type PropertyValues, type PropertyDeclarations } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { IopElement } from '../../internal/iop-element.js';
 import { hostStyles } from '../../design/host.styles.js';
@@ -56,24 +55,39 @@ export class IopSwitch extends IopElement {
     delegatesFocus: true,
   };
 
+  static override properties: PropertyDeclarations = {
+    name: { reflect: true },
+    value: {},
+    label: {},
+    disabled: { type: Boolean, reflect: true },
+    required: { type: Boolean, reflect: true },
+    formDisabled: { attribute: false },
+    showInvalid: { attribute: false },
+    hasDescription: { attribute: false },
+    checked: { type: Boolean },
+  };
+
   /** The name it submits under. */
-  @property({ reflect: true }) name = '';
+  name = '';
   /** What it submits when on (like a checkbox, `on` by default). */
-  @property() value = 'on';
+  value = 'on';
   /** The label text; when set, it replaces the default slot. */
-  @property() label = '';
+  label = '';
   /** Disables the switch (it is also disabled inside `<fieldset disabled>`). Disabled switches do not submit. */
-  @property({ type: Boolean, reflect: true }) disabled = false;
+  disabled = false;
   /** The form cannot submit until the switch is on. */
-  @property({ type: Boolean, reflect: true }) required = false;
+  required = false;
 
   /** True while an ancestor `<fieldset disabled>` (or the form) disables it. */
-  @state() private formDisabled = false;
+  private formDisabled = false;
   /** Set once the browser reported it invalid (form submit or reportValidity); drives aria-invalid. */
-  @state() private showInvalid = false;
-  @state() private hasDescription = false;
+  private showInvalid = false;
+  private hasDescription = false;
 
-  @query('[part="control"]') private control?: HTMLButtonElement;
+  private get control(): HTMLButtonElement | null {
+    // Before the first render (the constructor) there is no render root yet.
+    return this.renderRoot?.querySelector<HTMLButtonElement>('[part="control"]') ?? null;
+  }
 
   private readonly internals = this.attachInternals();
   private currentChecked = false;
@@ -88,7 +102,6 @@ export class IopSwitch extends IopElement {
   }
 
   /** Whether the switch is on now. Setting it does not fire `input` or `change`. */
-  @property({ type: Boolean })
   get checked(): boolean {
     return this.currentChecked;
   }

@@ -1,5 +1,4 @@
-import { html, nothing, type CSSResultGroup, type PropertyValues } from 'lit';
-import { property, query } from 'lit/decorators.js';
+import { html, nothing, type CSSResultGroup, type PropertyValues, type PropertyDeclarations } from 'lit';
 import { IopElement } from '../../internal/iop-element.js';
 import { hostStyles } from '../../design/host.styles.js';
 import { termStyles } from './term.styles.js';
@@ -36,13 +35,22 @@ const EDGE = 8;
 export class IopTerm extends IopElement {
   static override styles: CSSResultGroup = [hostStyles, termStyles];
 
-  /** The definition as plain text, when the `definition` slot is not used. */
-  @property() definition = '';
-  /** Whether the definition is showing. */
-  @property({ type: Boolean, reflect: true }) open = false;
+  static override properties: PropertyDeclarations = {
+    definition: {},
+    open: { type: Boolean, reflect: true },
+  };
 
-  @query('[part="term"]') private termButton!: HTMLButtonElement;
-  @query('[part="definition"]') private bubble!: HTMLElement;
+  /** The definition as plain text, when the `definition` slot is not used. */
+  definition = '';
+  /** Whether the definition is showing. */
+  open = false;
+
+  private get termButton(): HTMLButtonElement {
+    return this.renderRoot.querySelector<HTMLButtonElement>('[part="term"]')!;
+  }
+  private get bubble(): HTMLElement {
+    return this.renderRoot.querySelector<HTMLElement>('[part="definition"]')!;
+  }
 
   private readonly onDocumentClick = (event: MouseEvent): void => {
     if (!event.composedPath().includes(this)) this.setOpen(false);
