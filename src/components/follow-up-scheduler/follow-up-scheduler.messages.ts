@@ -1,0 +1,122 @@
+import type { Catalog } from '../../core/locale.js';
+import type { SlotKind } from '../../core/schemas.js';
+
+export interface SchedulerMessages {
+  heading: Record<SlotKind, string>;
+  /** The clinician roles a session can be with. */
+  roles: Record<string, string>;
+  times: string;
+  soon: (hours: number) => string;
+  noSoon: (hours: number) => string;
+  callOnCall: (phone: string) => string;
+  callback: string;
+  callbackDone: string;
+  empty: string;
+  loading: string;
+  selected: (when: string, name: string) => string;
+  bookAsk: string;
+  moveAsk: string;
+  withPartner: string;
+  book: string;
+  back: string;
+  booked: string;
+  taken: string;
+  notBooked: string;
+  yours: string;
+  join: string;
+  ics: string;
+  cancel: string;
+  cancelAsk: string;
+  cancelYes: string;
+  keep: string;
+  cancelled: string;
+  notChanged: string;
+  reschedule: string;
+  moving: string;
+}
+
+export const schedulerMessages: Catalog<SchedulerMessages> = {
+  en: {
+    heading: {
+      'crisis-debrief': 'Book your check-in after a crisis',
+      couples: 'Book a couples session',
+      individual: 'Book a session',
+      'substance-use': 'Book a session with your counselor',
+    },
+    roles: {
+      'couples-therapist': 'couples therapist',
+      'individual-therapist': 'therapist',
+      'substance-use-counselor': 'drug and alcohol counselor',
+    },
+    times: 'Open times',
+    soon: (h) => `In the next ${h} hours`,
+    noSoon: (h) => `No time is open in the next ${h} hours. The on-call team can talk with you now.`,
+    callOnCall: (phone) => `Call the on-call line: ${phone}`,
+    callback: 'Request a call back',
+    callbackDone: 'We will call you back.',
+    empty: 'No open times right now. Please check again later.',
+    loading: 'Loading open times…',
+    selected: (when, name) => `Selected: ${when} with ${name}`,
+    bookAsk: 'Book this time?',
+    moveAsk: 'Move your session to this time?',
+    withPartner: 'For you and your partner.',
+    book: 'Yes, book it',
+    back: 'Pick another time',
+    booked: 'You are booked.',
+    taken: 'That time was just taken. Please pick another.',
+    notBooked: 'Nothing was booked. Your choice is still here. Please try again.',
+    yours: 'Your session',
+    join: 'Join the video session',
+    ics: 'Add to calendar',
+    cancel: 'Cancel session',
+    cancelAsk: 'Cancel this session?',
+    cancelYes: 'Yes, cancel it',
+    keep: 'Keep it',
+    cancelled: 'Your session was cancelled.',
+    notChanged: 'Nothing was changed. Please try again.',
+    reschedule: 'Reschedule',
+    moving: 'Pick a new time. You keep your session until the new time is booked.',
+  },
+  es: {
+    heading: {
+      'crisis-debrief': 'Reserva tu llamada después de una crisis',
+      couples: 'Reserva una sesión de pareja',
+      individual: 'Reserva una sesión',
+      'substance-use': 'Reserva una sesión con tu consejero',
+    },
+    roles: {
+      'couples-therapist': 'terapeuta de pareja',
+      'individual-therapist': 'terapeuta',
+      'substance-use-counselor': 'consejero de alcohol y drogas',
+    },
+    times: 'Horas libres',
+    soon: (h) => `En las próximas ${h} horas`,
+    noSoon: (h) =>
+      `No hay horas libres en las próximas ${h} horas. El equipo de guardia puede hablar contigo ahora.`,
+    callOnCall: (phone) => `Llama a la línea de guardia: ${phone}`,
+    callback: 'Pide que te llamemos',
+    callbackDone: 'Te vamos a llamar.',
+    empty: 'No hay horas libres ahora. Vuelve a mirar más tarde.',
+    loading: 'Cargando horas libres…',
+    selected: (when, name) => `Elegiste: ${when} con ${name}`,
+    bookAsk: '¿Reservar esta hora?',
+    moveAsk: '¿Cambiar tu sesión a esta hora?',
+    withPartner: 'Para ti y tu pareja.',
+    book: 'Sí, reservar',
+    back: 'Elegir otra hora',
+    booked: 'Tu sesión está reservada.',
+    taken: 'Alguien acaba de tomar esa hora. Por favor, elige otra.',
+    notBooked: 'No se reservó nada. Tu elección sigue aquí. Inténtalo de nuevo.',
+    yours: 'Tu sesión',
+    join: 'Entrar a la videollamada',
+    ics: 'Agregar al calendario',
+    cancel: 'Cancelar sesión',
+    cancelAsk: '¿Cancelar esta sesión?',
+    cancelYes: 'Sí, cancelarla',
+    keep: 'Mantenerla',
+    cancelled: 'Tu sesión fue cancelada.',
+    notChanged: 'No se cambió nada. Inténtalo de nuevo.',
+    reschedule: 'Cambiar la hora',
+    moving: 'Elige una hora nueva. Tu sesión sigue reservada hasta que reserves la nueva.',
+  },
+};

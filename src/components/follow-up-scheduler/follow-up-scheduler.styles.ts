@@ -1,0 +1,83 @@
+import { css } from 'lit';
+
+export const schedulerStyles = css`
+  h2 {
+    font-size: var(--_font-size-lg);
+    margin: 0 0 var(--_space-3);
+  }
+  p {
+    margin: 0 0 var(--_space-2);
+  }
+  [part='slots'] {
+    display: grid;
+    gap: var(--_space-3);
+  }
+  [role='group'] {
+    display: grid;
+    gap: var(--_space-2);
+  }
+  .day {
+    font-weight: 600;
+  }
+  .zone,
+  .soon {
+    font-weight: 400;
+    font-size: var(--_font-size-sm);
+    color: var(--_color-text-muted);
+    margin-inline-start: var(--_space-2);
+  }
+  .soon {
+    color: var(--_color-accent);
+    font-weight: 600;
+  }
+  [role='option'] {
+    font: inherit;
+    color: inherit;
+    text-align: start;
+    min-block-size: var(--_target-comfortable);
+    padding: var(--_space-2) var(--_space-3);
+    border: 1px solid var(--_color-border);
+    border-radius: var(--_radius-md);
+    background: var(--_color-surface);
+    cursor: pointer;
+    overflow-wrap: anywhere;
+  }
+  [aria-selected='true'] {
+    border: 2px solid var(--_color-accent);
+    background: var(--_color-surface-raised);
+  }
+  [aria-selected='true']::before {
+    content: '✓ ';
+  }
+  .row {
+    display: flex;
+    flex-wrap: wrap;
+    gap: var(--_space-2);
+    align-items: center;
+  }
+  .confirm,
+  .on-call,
+  iop-card,
+  iop-alert {
+    display: block;
+    margin-block: var(--_space-3);
+  }
+  .confirm,
+  .on-call {
+    padding: var(--_space-3);
+    border: 1px solid var(--_color-border);
+    border-radius: var(--_radius-md);
+  }
+  .skeleton span {
+    display: block;
+    block-size: var(--_target-comfortable);
+    margin-block-end: var(--_space-2);
+    border-radius: var(--_radius-md);
+    background: var(--_color-surface-sunken);
+  }
+  @media (forced-colors: active) {
+    [aria-selected='true'] {
+      border-color: Highlight;
+    }
+  }
+`;

@@ -1,0 +1,487 @@
+import { html, nothing, type CSSResultGroup, type PropertyDeclarations, type PropertyValues } from 'lit';
+import { IopWidget } from '../../internal/iop-widget.js';
+import { DataController, type IopErrorDetail } from '../../internal/data-controller.js';
+import { renderStatus } from '../../internal/status-view.js';
+import { hostStyles, srOnly, widgetStyles } from '../../design/host.styles.js';
+import { schedulerStyles } from './follow-up-scheduler.styles.js';
+import { schedulerMessages } from './follow-up-scheduler.messages.js';
+import { groupSlots, hasSoonSlot, nextSlotIndex, type SlotDay } from '../../core/slots.js';
+import { toIcs } from '../../core/ics.js';
+import { formatDay, formatTime, isValidTimeZone, timeZoneName } from '../../core/format.js';
+import { safeExternalUrl, telHref } from '../../core/links.js';
+import { ConfigError } from '../../core/errors.js';
+import {
+  AppointmentListSchema,
+  CrisisResourcesSchema,
+  SlotKindSchema,
+  SlotListSchema,
+  type Appointment,
+  type CrisisResources,
+  type Slot,
+  type SlotKind,
+} from '../../core/schemas.js';
+import '../button/define.js';
+import '../card/define.js';
+import '../alert/define.js';
+
+/** The detail of `iop-slot-select`. */
+export interface SlotSelectDetail {
+  slot: Slot;
+}
+
+const DAY_MS = 864e5;
+const browserZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone;
+
+/**
+ * Books a follow-up session (by default the crisis debrief within 24 hours) in the patient's time zone:
+ * free slots grouped by day in one keyboard listbox, one confirm step, booking with an Idempotency-Key (never
+ * queued), then the appointment with its join link, an .ics file, cancel and reschedule.
+ *
+ * @summary Book, see, cancel and reschedule follow-up sessions.
+ * @tag iop-follow-up-scheduler
+ *
+ * @csspart status - The shared status line (freshness, offline, error with retry, signed out).
+ * @csspart slots - The listbox of open times.
+ * @csspart slot - One open time (an option).
+ * @csspart confirm - The confirm step (booking, cancelling).
+ * @csspart appointment - A booked session (an `iop-card`).
+ * @csspart on-call - The crisis-debrief fallback: on-call line and call-back request.
+ *
+ * @cssprop --iop-color-accent - The selected time.
+ *
+ * @fires {CustomEvent<SlotSelectDetail>} iop-slot-select - A time was chosen (before the confirm step).
+ * @fires {CustomEvent<Appointment>} iop-booked - A session was booked; the detail is the appointment.
+ * @fires {CustomEvent<Appointment>} iop-cancelled - A session was cancelled; the detail is the appointment.
+ * @fires {CustomEvent<IopErrorDetail>} iop-error - Loading, booking or cancelling failed, or an attribute is wrong.
+ */
+export class IopFollowUpScheduler extends IopWidget {
+  static override styles: CSSResultGroup = [hostStyles, widgetStyles, srOnly, schedulerStyles];
+  static override properties: PropertyDeclarations = {
+    kind: { reflect: true },
+    withinHours: { attribute: 'within-hours', type: Number },
+    timezone: {},
+    days: { type: Number },
+    selected: { state: true },
+    focusIndex: { state: true },
+    asking: { state: true },
+    busy: { state: true },
+    note: { state: true },
+    moving: { state: true },
+    onCall: { state: true },
+    calledBack: { state: true },
+  };
+
+  /** `crisis-debrief` (default), `couples`, `individual` or `substance-use`. */
+  kind: SlotKind = 'crisis-debrief';
+  /** Crisis debrief: slots starting within this many hours come first and are marked (default 24). */
+  withinHours = 24;
+  /** IANA time zone the times are shown in (default: the browser's). */
+  timezone?: string;
+  /** How many days of open times to show (default 14). */
+  days = 14;
+  /**
+   * The clock.
+   * @ignore For tests and stories.
+   */
+  now: () => Date = () => new Date();
+
+  private selected?: Slot;
+  private focusIndex = 0;
+  /** The id of the appointment whose cancellation is being confirmed. */
+  private asking?: string;
+  private busy = false;
+  private note?: { text: string; variant: 'success' | 'warning' | 'danger' };
+  /** The appointment being rescheduled. */
+  private moving?: Appointment;
+  private onCall?: CrisisResources['onCall'];
+  private calledBack = false;
+  private zone = browserZone();
+  /** One Idempotency-Key per chosen slot, reused for every retry of that booking. */
+  private keys = new Map<string, string>();
+  private booked: Appointment[] = [];
+  private gone = new Set<string>();
+  private unwatch?: () => void;
+
+  private slots = new DataController<Slot[]>(
+    this,
+    () => this.settings,
+    () => {
+      const kind = this.shownKind;
+      const from = this.now();
+      return {
+        key: `follow-up-slots:${kind}:${this.days}`,
+        fetch: (b) =>
+          b.listSlots({
+            kind,
+            from: from.toISOString(),
+            to: new Date(+from + this.days * DAY_MS).toISOString(),
+          }),
+        parse: (v) => SlotListSchema.parse(v),
+      };
+    },
+  );
+
+  private appointments = new DataController<Appointment[]>(
+    this,
+    () => this.settings,
+    () => ({
+      key: 'follow-ups',
+      fetch: (b) => b.listAppointments(),
+      parse: (v) => AppointmentListSchema.parse(v),
+    }),
+  );
+
+  private get t() {
+    return schedulerMessages[this.locale];
+  }
+
+  private get shownKind(): SlotKind {
+    return SlotKindSchema.safeParse(this.kind).success ? this.kind : 'crisis-debrief';
+  }
+
+  private get grouped(): SlotDay[] {
+    return groupSlots(this.slots.state.value ?? [], {
+      kind: this.shownKind,
+      timeZone: this.zone,
+      now: this.now(),
+      withinHours: this.withinHours,
+    });
+  }
+
+  /** Upcoming booked sessions of this kind: the server's list, with what was just booked or cancelled here. */
+  private get upcoming(): Appointment[] {
+    const now = +this.now();
+    const all = new Map([...(this.appointments.state.value ?? []), ...this.booked].map((a) => [a.id, a]));
+    return [...all.values()].filter(
+      (a) =>
+        a.status === 'booked' && a.kind === this.shownKind && Date.parse(a.end) > now && !this.gone.has(a.id),
+    );
+  }
+
+  protected override onSettingsChanged(): void {
+    this.unwatch?.();
+    this.unwatch = this.onCall = undefined;
+    this.slots.restart();
+    this.appointments.restart();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.unwatch?.();
+    this.unwatch = undefined;
+  }
+
+  protected override willUpdate(changed: PropertyValues): void {
+    if (changed.has('timezone')) {
+      const valid = !this.timezone || isValidTimeZone(this.timezone);
+      this.zone = valid ? this.timezone || browserZone() : browserZone();
+      if (!valid)
+        this.fail(new ConfigError('timezone', 'an IANA time zone such as America/Chicago'), 'timezone');
+    }
+    if (changed.has('kind') || changed.has('days')) this.slots.keyChanged();
+  }
+
+  protected override updated(): void {
+    // The crisis-debrief fallback needs the on-call line: read it (cached, shared with the crisis button).
+    if (this.needsOnCall && !this.unwatch) {
+      const client = this.slots.client;
+      this.unwatch = client
+        ?.read('crisis-resources', (b) => b.getCrisisResources(), {
+          parseCached: (v) => CrisisResourcesSchema.parse(v),
+        })
+        .subscribe((s) => (this.onCall = s.value?.onCall));
+    }
+  }
+
+  private get needsOnCall(): boolean {
+    return (
+      this.shownKind === 'crisis-debrief' &&
+      this.slots.state.value !== undefined &&
+      !hasSoonSlot(this.grouped)
+    );
+  }
+
+  private emit(name: string, detail: unknown): void {
+    this.dispatchEvent(new CustomEvent(name, { detail, bubbles: true, composed: true }));
+  }
+
+  private fail(error: unknown, operation: string): void {
+    this.emit('iop-error', { error, operation } satisfies IopErrorDetail);
+  }
+
+  private say(text: string, variant: 'success' | 'warning' | 'danger' = 'success'): void {
+    this.note = { text, variant };
+  }
+
+  private when(iso: string): string {
+    const at = new Date(iso);
+    return `${formatDay(at, this.locale, this.zone)}, ${formatTime(at, this.locale, this.zone)} ${timeZoneName(at, this.locale, this.zone)}`;
+  }
+
+  private who(slot: Pick<Slot, 'clinician'>): string {
+    const { name, role } = slot.clinician;
+    return `${name}, ${this.t.roles[role] ?? role}`;
+  }
+
+  private select(slot: Slot, index: number): void {
+    this.selected = slot;
+    this.focusIndex = index;
+    this.note = undefined;
+    this.emit('iop-slot-select', { slot } satisfies SlotSelectDetail);
+  }
+
+  private async onKey(event: KeyboardEvent): Promise<void> {
+    const next = nextSlotIndex(this.grouped, this.focusIndex, event.key);
+    if (next === undefined) return;
+    event.preventDefault();
+    this.focusIndex = next;
+    await this.updateComplete;
+    this.focusOption();
+  }
+
+  private focusOption(): void {
+    this.renderRoot.querySelector<HTMLElement>('[role=option][tabindex="0"]')?.focus();
+  }
+
+  private async book(): Promise<void> {
+    const slot = this.selected;
+    const client = this.slots.client;
+    if (!slot || !client || this.busy) return;
+    const key = this.keys.get(slot.id) ?? crypto.randomUUID();
+    this.keys.set(slot.id, key);
+    this.busy = true;
+    this.note = undefined;
+    try {
+      const kind = this.shownKind;
+      const appointment = await client.backend.book(
+        { slotId: slot.id, kind, includePartner: kind === 'couples' },
+        key,
+      );
+      const old = this.moving;
+      this.keys.delete(slot.id);
+      this.selected = this.moving = undefined;
+      this.booked = [...this.booked, appointment];
+      this.say(this.t.booked);
+      this.emit('iop-booked', appointment);
+      if (old) await this.cancel(old, true);
+      void this.slots.reload();
+      void this.appointments.reload();
+      await this.updateComplete;
+      this.renderRoot.querySelector<HTMLElement>('[part=appointment] iop-button')?.focus();
+    } catch (error) {
+      this.fail(error, 'book');
+      if ((error as { status?: number }).status === 409) {
+        this.keys.delete(slot.id);
+        this.selected = undefined;
+        this.say(this.t.taken, 'warning');
+        await this.slots.reload();
+        this.focusOption();
+      } else this.say(this.t.notBooked, 'danger');
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  private async cancel(appointment: Appointment, moved = false): Promise<void> {
+    try {
+      await this.slots.client!.backend.cancel(appointment.id);
+      this.gone.add(appointment.id);
+      this.asking = undefined;
+      if (!moved) this.say(this.t.cancelled);
+      this.emit('iop-cancelled', appointment);
+      void this.slots.reload();
+      void this.appointments.reload();
+    } catch (error) {
+      this.fail(error, 'cancel');
+      this.say(this.t.notChanged, 'danger');
+    }
+  }
+
+  private async askCancel(id?: string): Promise<void> {
+    this.asking = id;
+    this.note = undefined;
+    await this.updateComplete;
+    this.renderRoot
+      .querySelector<HTMLElement>(id ? '.confirm [data-keep]' : '[part=appointment] iop-button')
+      ?.focus();
+  }
+
+  private async requestCallback(): Promise<void> {
+    try {
+      await this.slots.client!.logCrisisEvent({
+        id: crypto.randomUUID(),
+        type: 'crisis-action',
+        at: this.now().toISOString(),
+        action: 'callback-request',
+        target: 'follow-up',
+      });
+      this.calledBack = true;
+    } catch (error) {
+      this.fail(error, 'callback-request');
+      this.say(this.t.notChanged, 'danger');
+    }
+  }
+
+  /** Downloads the appointment as an .ics file through a Blob URL, revoked once the download started. */
+  private download(a: Appointment): void {
+    const url = safeExternalUrl(a.joinUrl, this.slots.client?.config.allowedOrigins ?? []);
+    const text = toIcs({
+      id: a.id,
+      domain: location.hostname || 'iop-kit.invalid',
+      start: new Date(a.start),
+      end: new Date(a.end),
+      stamp: this.now(),
+      summary: `${this.t.heading[a.kind]}: ${a.clinician.name}`,
+      description: [this.who(a), url].filter(Boolean).join('\n'),
+      url,
+    });
+    const link = document.createElement('a');
+    link.href = URL.createObjectURL(new Blob([text], { type: 'text/calendar' }));
+    link.download = 'follow-up.ics';
+    link.click();
+    setTimeout(() => URL.revokeObjectURL(link.href), 1000);
+  }
+
+  private renderAppointment(a: Appointment) {
+    const t = this.t;
+    const join = safeExternalUrl(a.joinUrl, this.slots.client?.config.allowedOrigins ?? []);
+    return html`<iop-card part="appointment" heading-level="3">
+      <span slot="heading">${t.yours}</span>
+      <p>${this.who(a)}</p>
+      <p>${this.when(a.start)}</p>
+      <p>${a.participants.map((p) => p.displayName).join(', ')}</p>
+      ${
+        this.asking === a.id
+          ? html`<div class="confirm" part="confirm" role="group" aria-label=${t.cancelAsk}>
+              <p>${t.cancelAsk}</p>
+              <iop-button @click=${() => this.cancel(a)}>${t.cancelYes}</iop-button>
+              <iop-button data-keep variant="secondary" @click=${() => this.askCancel()}
+                >${t.keep}</iop-button
+              >
+            </div>`
+          : nothing
+      }
+      <div slot="actions" class="row">
+        ${join ? html`<iop-button href=${join} target="_blank">${t.join}</iop-button>` : nothing}
+        <iop-button variant="secondary" @click=${() => this.download(a)}>${t.ics}</iop-button>
+        <iop-button variant="secondary" @click=${() => ((this.moving = a), (this.note = undefined))}
+          >${t.reschedule}</iop-button
+        >
+        <iop-button variant="quiet" @click=${() => this.askCancel(a.id)}>${t.cancel}</iop-button>
+      </div>
+    </iop-card>`;
+  }
+
+  private renderOnCall() {
+    const t = this.t;
+    const onCall = this.onCall;
+    const href = telHref(onCall?.phone);
+    return html`<div class="on-call" part="on-call">
+      <p>${t.noSoon(this.withinHours)}</p>
+      <div class="row">
+        ${
+          onCall
+            ? href
+              ? html`<iop-button variant="crisis" href=${href}>${t.callOnCall(onCall.phone)}</iop-button>`
+              : html`<span>${onCall.phone}</span>`
+            : nothing
+        }
+        ${
+          this.calledBack
+            ? html`<p role="status">${t.callbackDone}</p>`
+            : html`<iop-button variant="secondary" @click=${this.requestCallback}>${t.callback}</iop-button>`
+        }
+      </div>
+    </div>`;
+  }
+
+  private renderSlots(days: SlotDay[]) {
+    const t = this.t;
+    let index = 0;
+    const total = days.reduce((n, d) => n + d.slots.length, 0);
+    const active = Math.min(this.focusIndex, total - 1);
+    return html`<div role="listbox" part="slots" aria-label=${t.times} @keydown=${this.onKey}>
+      ${days.map((day) => {
+        const first = new Date(day.slots[0]!.slot.start);
+        return html`<div role="group" aria-labelledby="d${day.key}">
+          <div id="d${day.key}" class="day" role="presentation">
+            ${formatDay(first, this.locale, this.zone)}
+            <span class="zone">${timeZoneName(first, this.locale, this.zone)}</span>
+          </div>
+          ${day.slots.map(({ slot, soon }) => {
+            const i = index++;
+            return html`<button
+              role="option"
+              part="slot"
+              aria-selected=${this.selected?.id === slot.id}
+              tabindex=${i === active ? 0 : -1}
+              @click=${() => this.select(slot, i)}
+            >
+              <b>${formatTime(new Date(slot.start), this.locale, this.zone)}</b>
+              ${this.who(slot)}
+              ${soon ? html`<span class="soon">${t.soon(this.withinHours)}</span>` : nothing}
+            </button>`;
+          })}
+        </div>`;
+      })}
+    </div>`;
+  }
+
+  private renderConfirm(slot: Slot) {
+    const t = this.t;
+    return html`<div class="confirm" part="confirm" role="group" aria-labelledby="ask">
+      <p id="ask"><b>${this.moving ? t.moveAsk : t.bookAsk}</b></p>
+      <p>${this.who(slot)}</p>
+      <p>${this.when(slot.start)}</p>
+      ${this.shownKind === 'couples' ? html`<p>${t.withPartner}</p>` : nothing}
+      <div class="row">
+        <iop-button ?loading=${this.busy} @click=${this.book}>${t.book}</iop-button>
+        <iop-button variant="secondary" @click=${() => ((this.selected = undefined), this.focusOption())}
+          >${t.back}</iop-button
+        >
+      </div>
+    </div>`;
+  }
+
+  override render() {
+    const t = this.t;
+    const state = this.slots.state;
+    const days = this.grouped;
+    const upcoming = this.upcoming;
+    const picking = !upcoming.length || this.moving;
+    const selected = this.selected;
+    const live =
+      this.note?.text ?? (selected ? t.selected(this.when(selected.start), selected.clinician.name) : '');
+    return html`<h2>${t.heading[this.shownKind]}</h2>
+      ${renderStatus(state, {
+        locale: this.locale,
+        onRetry: () => void Promise.all([this.slots.reload(), this.appointments.reload()]),
+      })}
+      ${
+        state.status === 'signed-out'
+          ? nothing
+          : html`
+              ${upcoming.map((a) => this.renderAppointment(a))}
+              ${this.note ? html`<iop-alert live="off" variant=${this.note.variant}>${this.note.text}</iop-alert>` : nothing}
+              ${
+                !picking
+                  ? nothing
+                  : state.value === undefined
+                    ? state.status === 'loading'
+                      ? html`<div class="skeleton" aria-busy="true">
+                          <p>${t.loading}</p>
+                          <span></span><span></span><span></span>
+                        </div>`
+                      : nothing
+                    : html`
+                        ${this.moving ? html`<p>${t.moving}</p>` : nothing}
+                        ${this.needsOnCall ? this.renderOnCall() : nothing}
+                        ${days.length ? this.renderSlots(days) : html`<p>${t.empty}</p>`}
+                        ${selected ? this.renderConfirm(selected) : nothing}
+                      `
+              }
+            `
+      }
+      <p class="sr-only" role="status">${live}</p>`;
+  }
+}

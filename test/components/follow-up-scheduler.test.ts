@@ -1,0 +1,465 @@
+import { expect, fixture, oneEvent, waitUntil } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import '../../src/components/follow-up-scheduler/define.js';
+import type { IopFollowUpScheduler } from '../../src/components/follow-up-scheduler/follow-up-scheduler.js';
+import { configure, resetConfig } from '../../src/core/config.js';
+import { createMemoryBackend, type MemoryBackend } from '../../src/core/memory-backend.js';
+import { CARE_TEAM, createSeed, DEMO_TELEHEALTH_ORIGIN } from '../../src/core/seed.js';
+import { signOut } from '../../src/core/client.js';
+import type { Appointment, CareTeamMember, Slot } from '../../src/core/schemas.js';
+import type { IopErrorDetail } from '../../src/internal/data-controller.js';
+
+const root = (el: Element) => el.shadowRoot!;
+const text = (el: Node | null | undefined) => (el?.textContent ?? '').replace(/\s+/g, ' ').trim();
+const options = (el: IopFollowUpScheduler) => [...root(el).querySelectorAll<HTMLElement>('[role=option]')];
+const part = (el: IopFollowUpScheduler, name: string) =>
+  root(el).querySelector<HTMLElement>(`[part=${name}]`);
+const live = (el: IopFollowUpScheduler) => text(root(el).querySelector('.sr-only[role=status]'));
+const button = (scope: ParentNode, label: RegExp) =>
+  [...scope.querySelectorAll<HTMLElement>('iop-button')].find((b) => label.test(text(b)))!;
+const focused = (el: IopFollowUpScheduler) => root(el).activeElement as HTMLElement | null;
+
+let backend: MemoryBackend;
+
+async function render(
+  attrs = 'timezone="America/Chicago"',
+  lang = 'en',
+  now?: Date,
+): Promise<IopFollowUpScheduler> {
+  const wrapper = await fixture<HTMLElement>(`<div lang="${lang}"></div>`);
+  const markup = `<iop-follow-up-scheduler ${attrs}></iop-follow-up-scheduler>`;
+  const el = document.createRange().createContextualFragment(markup)
+    .firstElementChild as IopFollowUpScheduler;
+  if (now) el.now = () => now;
+  wrapper.append(el);
+  return el;
+}
+
+async function ready(el: IopFollowUpScheduler, what = () => options(el).length > 0): Promise<void> {
+  await waitUntil(async () => (await el.updateComplete, what()), 'widget ready', { timeout: 4000 });
+}
+
+/** Records every book() call's key and lets the test count them. */
+function spyBook(b: MemoryBackend): string[] {
+  const keys: string[] = [];
+  const book = b.book.bind(b);
+  b.book = (request, key, o) => (keys.push(key), book(request, key, o));
+  return keys;
+}
+
+describe('iop-follow-up-scheduler', () => {
+  beforeEach(() => {
+    backend = createMemoryBackend({ participant: 'alex' });
+    configure({ backend, allowedOrigins: [DEMO_TELEHEALTH_ORIGIN] });
+  });
+  afterEach(async () => {
+    await signOut();
+    resetConfig();
+  });
+
+  it('lists crisis-debrief times by day in the time zone, soon ones first and marked', async () => {
+    const el = await render();
+    await ready(el);
+    const listbox = part(el, 'slots')!;
+    expect(listbox.getAttribute('role')).to.equal('listbox');
+    const groups = [...listbox.querySelectorAll('[role=group]')];
+    expect(groups.length).to.be.greaterThan(1);
+    for (const group of groups) {
+      const label = root(el).getElementById(group.getAttribute('aria-labelledby')!);
+      expect(text(label)).to.match(/^\w+day, \w+ \d+ Central (Standard|Daylight) Time$/);
+    }
+    const all = options(el);
+    expect(text(all[0])).to.contain('In the next 24 hours');
+    expect(text(all[0])).to.match(/(Sam Rivera), therapist/);
+    const soon = all.map((o) => text(o).includes('In the next 24 hours'));
+    expect(soon.indexOf(false)).to.be.greaterThan(0);
+    expect(soon.slice(soon.indexOf(false))).to.not.include(true);
+    expect(all.filter((o) => o.tabIndex === 0)).to.have.length(1);
+    expect(text(root(el).querySelector('h2'))).to.equal('Book your check-in after a crisis');
+    await expect(el).to.be.accessible();
+  });
+
+  it('moves with arrows, Home, End and Page keys and announces the selection', async () => {
+    const el = await render();
+    await ready(el);
+    const all = options(el);
+    all[0]!.focus();
+    await sendKeys({ press: 'ArrowDown' });
+    expect(focused(el)).to.equal(all[1]);
+    await sendKeys({ press: 'ArrowUp' });
+    expect(focused(el)).to.equal(all[0]);
+    await sendKeys({ press: 'End' });
+    expect(focused(el)).to.equal(all.at(-1));
+    await sendKeys({ press: 'Home' });
+    expect(focused(el)).to.equal(all[0]);
+    await sendKeys({ press: 'PageDown' });
+    const secondDay = root(el).querySelectorAll('[role=group]')[1]!.querySelector('[role=option]');
+    expect(focused(el)).to.equal(secondDay);
+    await sendKeys({ press: 'PageUp' });
+    expect(focused(el)).to.equal(all[0]);
+    await sendKeys({ press: 'ArrowRight' });
+    expect(all[1]!.tabIndex).to.equal(0);
+    const picked = oneEvent(el, 'iop-slot-select');
+    await sendKeys({ press: 'Enter' });
+    const event = await picked;
+    await el.updateComplete;
+    expect(all[1]!.getAttribute('aria-selected')).to.equal('true');
+    expect(all[0]!.getAttribute('aria-selected')).to.equal('false');
+    expect(live(el)).to.match(
+      /^Selected: \w+day, \w+ \d+, \d+:\d\d\s[AP]M Central \w+ Time with (Sam Rivera)$/,
+    );
+    expect((event.detail as { slot: Slot }).slot.clinician.name).to.equal('Sam Rivera');
+    const confirm = part(el, 'confirm')!;
+    expect(text(confirm)).to.contain('Book this time?');
+    expect(text(confirm)).to.contain('Sam Rivera, therapist');
+    expect(text(confirm)).to.match(/\w+day, \w+ \d+, \d+:\d\d\s[AP]M Central \w+ Time/);
+    await expect(el).to.be.accessible();
+    button(confirm, /Pick another/).click();
+    await el.updateComplete;
+    expect(part(el, 'confirm')).to.equal(null);
+  });
+
+  it('books once when confirm is clicked twice, then shows the appointment', async () => {
+    const keys = spyBook(backend);
+    const el = await render();
+    await ready(el);
+    options(el)[0]!.click();
+    await el.updateComplete;
+    const confirm = button(part(el, 'confirm')!, /Yes, book it/);
+    const booked = oneEvent(el, 'iop-booked');
+    confirm.click();
+    confirm.click();
+    const appointment = (await booked).detail as Appointment;
+    expect(keys).to.have.length(1);
+    const mine = (await backend.listAppointments()).filter((a) => a.kind === 'crisis-debrief');
+    expect(mine).to.have.length(1);
+    expect(mine[0]!.id).to.equal(appointment.id);
+    await ready(el, () => !!part(el, 'appointment'));
+    const card = part(el, 'appointment')!;
+    expect(text(card)).to.contain('Sam Rivera, therapist');
+    expect(text(card)).to.match(/Central \w+ Time/);
+    expect(button(card, /Join/)?.getAttribute('href')).to.equal(appointment.joinUrl);
+    expect(part(el, 'slots')).to.equal(null, 'booked: no picker until reschedule');
+    expect(live(el)).to.equal('You are booked.');
+    await expect(el).to.be.accessible();
+  });
+
+  it('reuses the key after a network failure, keeps the choice and says nothing was booked', async () => {
+    const keys = spyBook(backend);
+    const errors: IopErrorDetail[] = [];
+    const el = await render();
+    el.addEventListener('iop-error', (e) => errors.push((e as CustomEvent<IopErrorDetail>).detail));
+    await ready(el);
+    options(el)[2]!.click();
+    await el.updateComplete;
+    backend.simulate({ failWith: 'network', only: ['book'] });
+    button(part(el, 'confirm')!, /Yes, book it/).click();
+    await ready(el, () => live(el).startsWith('Nothing was booked'));
+    expect(options(el)[2]!.getAttribute('aria-selected')).to.equal('true');
+    expect(errors.map((e) => e.operation)).to.deep.equal(['book']);
+    await expect(el).to.be.accessible();
+    backend.simulate();
+    const booked = oneEvent(el, 'iop-booked');
+    button(part(el, 'confirm')!, /Yes, book it/).click();
+    await booked;
+    expect(keys).to.have.length(2);
+    expect(keys[1]).to.equal(keys[0]);
+  });
+
+  it('says a taken time was just taken and refreshes the list (409)', async () => {
+    const seed = createSeed(new Date());
+    backend = createMemoryBackend({ participant: 'alex', seed });
+    const jordan = createMemoryBackend({ participant: 'jordan', seed });
+    configure({ backend, allowedOrigins: [DEMO_TELEHEALTH_ORIGIN] });
+    const el = await render('kind="couples" timezone="America/Chicago"');
+    await ready(el, () => !!part(el, 'appointment'));
+    // A couples session is booked already: reschedule shows the picker.
+    button(part(el, 'appointment')!, /Reschedule/).click();
+    await ready(el);
+    const target = options(el)[0]!;
+    target.click();
+    await el.updateComplete;
+    const slotId = (el as unknown as { selected: Slot }).selected.id;
+    await jordan.book({ slotId, kind: 'couples', includePartner: true }, 'other-tab');
+    button(part(el, 'confirm')!, /Yes, book it/).click();
+    await ready(el, () => live(el) === 'That time was just taken. Please pick another.');
+    await ready(el, () => !options(el).some((o) => o.getAttribute('aria-selected') === 'true'));
+    const ids = (
+      await backend.listSlots({
+        kind: 'couples',
+        from: new Date().toISOString(),
+        to: new Date(Date.now() + 14 * 864e5).toISOString(),
+      })
+    ).map((s) => s.id);
+    expect(ids).to.not.include(slotId);
+    await waitUntil(() => options(el).length === ids.length, 'list refreshed');
+    expect(part(el, 'confirm')).to.equal(null);
+    await expect(el).to.be.accessible();
+  });
+
+  it('shows the booked session on load, and cancels after a confirmation', async () => {
+    const el = await render('kind="couples" timezone="America/Chicago"');
+    await ready(el, () => !!part(el, 'appointment'));
+    const card = part(el, 'appointment')!;
+    expect(text(card)).to.contain('Dr. Maya Okafor, couples therapist');
+    expect(text(card)).to.contain('Alex, Jordan');
+    button(card, /Cancel session/).click();
+    await el.updateComplete;
+    expect(text(part(el, 'confirm'))).to.contain('Cancel this session?');
+    expect(focused(el)).to.equal(button(card, /Keep it/));
+    await expect(el).to.be.accessible();
+    button(card, /Keep it/).click();
+    await el.updateComplete;
+    expect(part(el, 'confirm')).to.equal(null);
+    expect((await backend.listAppointments())[0]!.status).to.equal('booked');
+
+    button(card, /Cancel session/).click();
+    await el.updateComplete;
+    backend.simulate({ failWith: { status: 500 }, only: ['cancel'] });
+    button(card, /Yes, cancel/).click();
+    await ready(el, () => live(el) === 'Nothing was changed. Please try again.');
+    backend.simulate();
+    const cancelled = oneEvent(el, 'iop-cancelled');
+    button(card, /Yes, cancel/).click();
+    expect(((await cancelled).detail as Appointment).id).to.equal('appt-couples-1');
+    await ready(el, () => !part(el, 'appointment') && options(el).length > 0);
+    expect(live(el)).to.equal('Your session was cancelled.');
+    expect((await backend.listAppointments())[0]!.status).to.equal('cancelled');
+  });
+
+  it('reschedules: books the new time, then cancels the old one', async () => {
+    const el = await render('kind="couples" timezone="America/Chicago"');
+    await ready(el, () => !!part(el, 'appointment'));
+    button(part(el, 'appointment')!, /Reschedule/).click();
+    await ready(el);
+    expect(text(root(el))).to.contain('You keep your session until the new time is booked.');
+    options(el)[1]!.click();
+    await el.updateComplete;
+    expect(text(part(el, 'confirm'))).to.contain('Move your session to this time?');
+    expect(text(part(el, 'confirm'))).to.contain('For you and your partner.');
+    const cancelled = oneEvent(el, 'iop-cancelled');
+    const booked = oneEvent(el, 'iop-booked');
+    button(part(el, 'confirm')!, /Yes, book it/).click();
+    const appointment = (await booked).detail as Appointment;
+    expect(((await cancelled).detail as Appointment).id).to.equal('appt-couples-1');
+    expect(appointment.participants.map((p) => p.id)).to.deep.equal(['alex', 'jordan']);
+    const list = await backend.listAppointments();
+    expect(list.filter((a) => a.status === 'booked').map((a) => a.id)).to.deep.equal([appointment.id]);
+    await ready(el, () => root(el).querySelectorAll('[part=appointment]').length === 1 && !part(el, 'slots'));
+    expect(live(el)).to.equal('You are booked.');
+  });
+
+  it('downloads the session as an .ics file through a revoked Blob URL', async () => {
+    const clicked: HTMLAnchorElement[] = [];
+    const original = HTMLAnchorElement.prototype.click;
+    const revoke = URL.revokeObjectURL;
+    const revoked: string[] = [];
+    HTMLAnchorElement.prototype.click = function (this: HTMLAnchorElement) {
+      clicked.push(this);
+    };
+    URL.revokeObjectURL = (url: string) => (revoked.push(url), revoke.call(URL, url));
+    try {
+      const el = await render('kind="couples" timezone="America/Chicago"');
+      await ready(el, () => !!part(el, 'appointment'));
+      button(part(el, 'appointment')!, /Add to calendar/).click();
+      expect(clicked).to.have.length(1);
+      const link = clicked[0]!;
+      expect(link.download).to.equal('follow-up.ics');
+      expect(link.href).to.match(/^blob:/);
+      const ics = await (await fetch(link.href)).text();
+      const unfolded = ics.replace(/\r\n /g, '');
+      const [appt] = await backend.listAppointments();
+      const utc = (iso: string) => new Date(iso).toISOString().replace(/\.\d+/, '').replace(/[-:]/g, '');
+      expect(unfolded).to.contain(`\r\nUID:appt-couples-1@${location.hostname}\r\n`);
+      expect(unfolded).to.contain(`\r\nDTSTART:${utc(appt!.start)}\r\n`);
+      expect(unfolded).to.contain(`\r\nDTEND:${utc(appt!.end)}\r\n`);
+      expect(unfolded).to.contain('\r\nSUMMARY:Book a couples session: Dr. Maya Okafor\r\n');
+      expect(unfolded).to.contain(
+        `\r\nDESCRIPTION:Dr. Maya Okafor\\, couples therapist\\n${appt!.joinUrl}\r\n`,
+      );
+      expect(unfolded).to.contain(`\r\nURL:${appt!.joinUrl}\r\n`);
+      await waitUntil(() => revoked.includes(link.href), 'URL revoked', { timeout: 3000 });
+    } finally {
+      HTMLAnchorElement.prototype.click = original;
+      URL.revokeObjectURL = revoke;
+    }
+  });
+
+  it('never links a join URL off the allowed origins', async () => {
+    configure({ backend, allowedOrigins: [] });
+    const el = await render('kind="couples"');
+    await ready(el, () => !!part(el, 'appointment'));
+    expect(button(part(el, 'appointment')!, /Join/)).to.equal(undefined);
+  });
+
+  it('without a debrief in the window: says so, offers the on-call line and a call back', async () => {
+    const el = await render('within-hours="1" timezone="America/Chicago"');
+    await ready(el, () => !!part(el, 'on-call') && !!button(part(el, 'on-call')!, /on-call/));
+    const onCall = part(el, 'on-call')!;
+    expect(text(onCall)).to.contain('No time is open in the next 1 hours.');
+    expect(button(onCall, /on-call/).getAttribute('href')).to.equal('tel:+13125550100');
+    expect(options(el).length).to.be.greaterThan(0);
+    expect(options(el).some((o) => text(o).includes('In the next'))).to.equal(false);
+    await expect(el).to.be.accessible();
+    button(onCall, /Request a call back/).click();
+    await ready(el, () => text(part(el, 'on-call')).includes('We will call you back.'));
+    await waitUntil(() => backend.crisisEvents.some((e) => e.action === 'callback-request'), 'logged', {
+      timeout: 4000,
+    });
+    expect(backend.crisisEvents.find((e) => e.action === 'callback-request')!.type).to.equal('crisis-action');
+  });
+
+  it('reports an invalid time zone and uses the browser’s', async () => {
+    const errors: IopErrorDetail[] = [];
+    const wrapper = document.createElement('div');
+    wrapper.addEventListener('iop-error', (e) => errors.push((e as CustomEvent<IopErrorDetail>).detail));
+    const el = document.createElement('iop-follow-up-scheduler');
+    el.setAttribute('timezone', 'Mars/Olympus');
+    wrapper.append(el);
+    document.body.append(wrapper);
+    try {
+      await ready(el);
+      expect(errors[0]!.operation).to.equal('timezone');
+      expect((errors[0]!.error as { code: string }).code).to.equal('config');
+      expect((errors[0]!.error as Error).message).to.contain('IANA time zone');
+      const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+      const first = (el as unknown as { grouped: { key: string }[] }).grouped[0]!.key;
+      expect(first).to.match(/^\d{4}-\d\d-\d\d$/);
+      expect(zone).to.be.a('string');
+    } finally {
+      wrapper.remove();
+    }
+  });
+
+  describe('daylight-saving changes', () => {
+    const therapist = CARE_TEAM.alexTherapist as CareTeamMember;
+    const slotAt = (start: string): Slot => ({
+      id: `s-${start}`,
+      start,
+      end: new Date(Date.parse(start) + 1800e3).toISOString(),
+      clinician: therapist,
+      kind: 'individual',
+      modality: 'telehealth',
+    });
+    const table: [string, string, string[], string[], string[]][] = [
+      [
+        'America/New_York',
+        '2026-03-06T12:00:00Z',
+        ['2026-03-07T23:00:00Z', '2026-03-08T15:00:00Z'],
+        ['Saturday, March 7 Eastern Standard Time', 'Sunday, March 8 Eastern Daylight Time'],
+        ['6:00 PM', '11:00 AM'],
+      ],
+      [
+        'America/New_York',
+        '2026-10-30T12:00:00Z',
+        ['2026-10-31T15:00:00Z', '2026-11-01T15:00:00Z'],
+        ['Saturday, October 31 Eastern Daylight Time', 'Sunday, November 1 Eastern Standard Time'],
+        ['11:00 AM', '10:00 AM'],
+      ],
+      [
+        'Europe/Berlin',
+        '2026-03-27T12:00:00Z',
+        ['2026-03-28T15:00:00Z', '2026-03-29T15:00:00Z'],
+        [
+          'Saturday, March 28 Central European Standard Time',
+          'Sunday, March 29 Central European Summer Time',
+        ],
+        ['4:00 PM', '5:00 PM'],
+      ],
+      [
+        'Europe/Berlin',
+        '2026-10-23T12:00:00Z',
+        ['2026-10-24T15:00:00Z', '2026-10-25T15:00:00Z'],
+        [
+          'Saturday, October 24 Central European Summer Time',
+          'Sunday, October 25 Central European Standard Time',
+        ],
+        ['5:00 PM', '4:00 PM'],
+      ],
+    ];
+    for (const [zone, now, starts, headings, times] of table) {
+      it(`${zone} around ${starts[1]!.slice(0, 10)}`, async () => {
+        const fixed = Object.assign(createMemoryBackend({ now: new Date(now) }), {
+          listSlots: async () => starts.map(slotAt),
+        });
+        configure({ backend: fixed });
+        const el = await render(`kind="individual" timezone="${zone}"`, 'en', new Date(now));
+        await ready(el);
+        const labels = [...root(el).querySelectorAll('.day')].map(text);
+        expect(labels).to.deep.equal(headings);
+        expect(options(el).map((o) => text(o.querySelector('b')).replace(/\s/g, ' '))).to.deep.equal(times);
+      });
+    }
+  });
+
+  describe('states', () => {
+    it('loading: a skeleton that is busy and accessible', async () => {
+      backend.simulate({ latencyMs: 60_000 });
+      const el = await render();
+      await el.updateComplete;
+      const skeleton = root(el).querySelector('.skeleton')!;
+      expect(skeleton.getAttribute('aria-busy')).to.equal('true');
+      expect(text(skeleton)).to.equal('Loading open times…');
+      await expect(el).to.be.accessible();
+    });
+
+    it('signed out', async () => {
+      resetConfig();
+      configure({ baseUrl: '/api/v1' });
+      const el = await render();
+      await ready(el, () => text(part(el, 'status')).includes('Please sign in'));
+      expect(part(el, 'slots')).to.equal(null);
+      await expect(el).to.be.accessible();
+    });
+
+    it('offline without a cache, then stale from the cache', async () => {
+      backend.simulate({ offline: true });
+      const el = await render();
+      await ready(el, () => text(part(el, 'status')).includes('You are offline'));
+      await expect(el).to.be.accessible();
+      el.remove();
+      backend.simulate();
+      const first = await render();
+      await ready(first);
+      await new Promise((r) => setTimeout(r, 100)); // the cache write lands
+      first.remove();
+      backend.simulate({ offline: true });
+      const stale = await render();
+      await ready(stale, () => options(stale).length > 0 && text(part(stale, 'status')).includes('saved'));
+      await expect(stale).to.be.accessible();
+    });
+
+    it('error with a retry that recovers', async () => {
+      backend.simulate({ failWith: { status: 500 }, only: ['listSlots'] });
+      const el = await render();
+      await ready(el, () => text(part(el, 'status')).includes('could not load'));
+      await expect(el).to.be.accessible();
+      backend.simulate();
+      button(part(el, 'status')!, /Try again/).click();
+      await ready(el);
+    });
+
+    it('no open times', async () => {
+      configure({ backend: Object.assign(backend, { listSlots: async () => [] }) });
+      const el = await render('kind="individual"');
+      await ready(el, () => text(root(el)).includes('No open times right now.'));
+      expect(part(el, 'on-call')).to.equal(null);
+      await expect(el).to.be.accessible();
+    });
+
+    it('speaks Spanish', async () => {
+      const el = await render('kind="substance-use" timezone="America/Chicago"', 'es');
+      await ready(el);
+      expect(text(root(el).querySelector('h2'))).to.equal('Reserva una sesión con tu consejero');
+      expect(text(options(el)[0])).to.contain('consejero de alcohol y drogas');
+      expect(part(el, 'slots')!.getAttribute('aria-label')).to.equal('Horas libres');
+      await expect(el).to.be.accessible();
+    });
+
+    it('falls back to crisis-debrief for an unknown kind', async () => {
+      const el = await render('kind="massage"');
+      await ready(el);
+      expect(text(root(el).querySelector('h2'))).to.equal('Book your check-in after a crisis');
+    });
+  });
+});
