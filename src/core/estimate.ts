@@ -32,11 +32,6 @@ export interface Estimate {
   breakdown: EstimateBreakdown;
 }
 
-function checkCents(name: string, value: number | undefined): void {
-  if (value !== undefined && !(Number.isInteger(value) && value >= 0))
-    throw new RangeError(`${name} must be a non-negative integer number of cents, got ${value}`);
-}
-
 /**
  * Estimates what the member pays for one service, in integer cents:
  * 1. the deductible first, when it applies: the smaller of the allowed amount and the deductible left;
@@ -52,12 +47,15 @@ function checkCents(name: string, value: number | undefined): void {
  */
 export function estimateMemberPays(input: EstimateInput): Estimate {
   const { allowedCents, costShare, deductibleRemainingCents, outOfPocketRemainingCents } = input;
-  checkCents('allowedCents', allowedCents);
-  checkCents('deductibleRemainingCents', deductibleRemainingCents);
-  checkCents('outOfPocketRemainingCents', outOfPocketRemainingCents);
-  checkCents('copayCents', costShare.copayCents);
   const pct = costShare.coinsurancePct ?? 0;
-  if (!(pct >= 0 && pct <= 100)) throw new RangeError(`coinsurancePct must be 0 to 100, got ${pct}`);
+  for (const cents of [
+    allowedCents,
+    deductibleRemainingCents,
+    outOfPocketRemainingCents,
+    costShare.copayCents ?? 0,
+  ])
+    if (!(Number.isInteger(cents) && cents >= 0)) throw new RangeError(`Not cents: ${cents}`);
+  if (!(pct >= 0 && pct <= 100)) throw new RangeError(`Not a percent: ${pct}`);
 
   const deductibleCents = costShare.deductibleApplies ? Math.min(allowedCents, deductibleRemainingCents) : 0;
   const copayCents = Math.min(costShare.copayCents ?? 0, allowedCents - deductibleCents);

@@ -1,0 +1,331 @@
+import { html, nothing, type CSSResultGroup, type PropertyValues, type TemplateResult } from 'lit';
+import { IopWidget } from '../../internal/iop-widget.js';
+import { DataController } from '../../internal/data-controller.js';
+import { renderStatus } from '../../internal/status-view.js';
+import { hostStyles, widgetStyles } from '../../design/host.styles.js';
+import { coverageExplainerStyles } from './coverage-explainer.styles.js';
+import { coverageMessages, type CoverageMessages, type Term } from './coverage-explainer.messages.js';
+import { CoverageSchema, type Coverage, type CostShare, type ServiceBenefit } from '../../core/schemas.js';
+import { ConfigError, SchemaError, parseWith, schemaErrorFrom } from '../../core/errors.js';
+import { estimateMemberPays, parseDollars, type EstimateBreakdown } from '../../core/estimate.js';
+import { formatDate, formatMoney } from '../../core/format.js';
+import { telHref } from '../../core/links.js';
+import '../alert/define.js';
+import '../term/define.js';
+
+/** The detail of `iop-estimate`: every amount in integer cents. */
+export interface EstimateDetail {
+  /** The service's id, e.g. `crisis-telehealth`. */
+  service: string;
+  allowedCents: number;
+  memberPaysCents: number;
+  breakdown: EstimateBreakdown;
+}
+
+/**
+ * Explains the member's PPO plan in plain words: the deductible and out-of-pocket maximum as progress bars,
+ * each service's in- and out-of-network cost share, and an estimate of what one service would cost. Every
+ * amount comes from `estimateMemberPays` or `formatMoney`; data that does not match the contract shows the
+ * shared error state, never wrong numbers. Estimates are for in-network care.
+ *
+ * With `example-plan`, it shows a clinic's published example plan instead of the member's, read from a child
+ * `<script type="application/json">` (data, not code: allowed under a strict CSP) and checked against the
+ * Coverage schema; a wrong plan shows a developer message naming the field.
+ *
+ * @summary What my plan covers, and what I would pay.
+ * @tag iop-coverage-explainer
+ *
+ * @slot - With `example-plan`: a `<script type="application/json">` holding a Coverage object.
+ *
+ * @csspart title - The plan's name.
+ * @csspart deductible - The deductible's progress bar and numbers.
+ * @csspart out-of-pocket - The out-of-pocket maximum's progress bar and numbers.
+ * @csspart service - One service's row.
+ * @csspart estimator - The cost estimator.
+ * @csspart estimate - The estimate itself (a polite live region).
+ * @csspart parity - The mental-health parity note.
+ * @csspart specialist - The benefits specialist's contact.
+ * @csspart status - The shared status line (freshness, offline, error, signed out).
+ *
+ * @fires {CustomEvent<EstimateDetail>} iop-estimate - A new estimate is shown.
+ * @fires {CustomEvent<IopErrorDetail>} iop-error - Loading failed, the example plan is wrong, or `service` is unknown.
+ */
+export class IopCoverageExplainer extends IopWidget {
+  static override styles: CSSResultGroup = [hostStyles, widgetStyles, coverageExplainerStyles];
+
+  static override properties = {
+    service: { reflect: true },
+    allowedAmount: { attribute: 'allowed-amount' },
+    examplePlan: { type: Boolean, attribute: 'example-plan', reflect: true },
+    typed: { state: true },
+    picked: { state: true },
+  };
+
+  /** One service to focus, by id (`crisis-telehealth`) or code (`90839`); unset shows every service. */
+  service?: string;
+  /** An allowed amount in dollars ("250" or "250.00") to estimate at once. */
+  allowedAmount?: string;
+  /** Show the example plan given as a child `<script type="application/json">` instead of the member's. */
+  examplePlan = false;
+
+  /** What the member typed in the amount field, and the service they picked. */
+  private typed?: string;
+  private picked?: string;
+  private example?: { plan?: Coverage; error?: SchemaError };
+  /** Set while rendering, acted on in `updated` (events are not fired from render). */
+  private shown?: EstimateDetail;
+  private unknown?: string;
+  private fired = '';
+  private warned?: string;
+  private live = false;
+
+  private readonly data = new DataController<Coverage>(
+    this,
+    () => this.settings,
+    () =>
+      this.examplePlan
+        ? undefined
+        : {
+            key: 'coverage',
+            fetch: (backend) => backend.getCoverage(),
+            parse: (value) => parseWith(CoverageSchema, value, 'cached coverage'),
+          },
+  );
+
+  private get t(): CoverageMessages {
+    return coverageMessages[this.locale];
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // The data controller starts itself on connect; only later changes need a restart.
+    this.live = true;
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.live = false;
+  }
+
+  protected override onSettingsChanged(): void {
+    if (this.live) this.data.restart();
+    super.onSettingsChanged();
+  }
+
+  private fire(name: string, detail: unknown): void {
+    this.dispatchEvent(new CustomEvent(name, { detail, bubbles: true, composed: true }));
+  }
+
+  protected override willUpdate(changed: PropertyValues): void {
+    if (!changed.has('examplePlan')) return;
+    this.data.keyChanged();
+    this.example = undefined;
+    if (!this.examplePlan) return;
+    const text = this.querySelector('script[type="application/json"]')?.textContent ?? '';
+    let error: SchemaError;
+    try {
+      const result = CoverageSchema.safeParse(JSON.parse(text));
+      if (result.success) {
+        this.example = { plan: result.data };
+        return;
+      }
+      error = schemaErrorFrom(result.error.issues, 'example plan');
+    } catch {
+      error = new SchemaError('(root)', 'JSON', 'example plan');
+    }
+    this.example = { error };
+    this.fire('iop-error', { error, operation: 'example-plan' });
+  }
+
+  protected override updated(): void {
+    const sig = this.shown ? JSON.stringify(this.shown) : '';
+    if (sig && sig !== this.fired) this.fire('iop-estimate', this.shown);
+    this.fired = sig;
+    if (this.unknown && this.unknown !== this.warned) {
+      const error = new ConfigError('service', 'a service id or code of the plan');
+      this.fire('iop-error', { error, operation: `service ${this.unknown}` });
+    }
+    this.warned = this.unknown;
+  }
+
+  override render(): TemplateResult | typeof nothing {
+    this.shown = this.unknown = undefined;
+    if (this.examplePlan) {
+      const { plan, error } = this.example!;
+      return plan
+        ? this.renderPlan(plan)
+        : html`<iop-alert part="status" variant="danger"
+            >${this.t.badExample}: ${error!.path}: expected ${error!.expected}.</iop-alert
+          >`;
+    }
+    const state = this.data.state;
+    return html`${renderStatus(state, { locale: this.locale, onRetry: () => void this.data.reload() })}
+    ${
+      state.value
+        ? this.renderPlan(state.value)
+        : state.status === 'loading'
+          ? html`<p class="muted" role="status">${this.t.loading}</p>
+              <div class="skeleton" aria-hidden="true"></div>`
+          : nothing
+    }`;
+  }
+
+  private money(cents: number): string {
+    return formatMoney(cents, this.locale);
+  }
+
+  private term(key: Term): TemplateResult {
+    const [word, definition] = this.t.terms[key];
+    return html`<iop-term definition=${definition}>${word}</iop-term>`;
+  }
+
+  private meter(key: Term, part: string, total: number, met: number): TemplateResult {
+    const t = this.t;
+    return html`<div part=${part}>
+      <p>${this.term(key)}</p>
+      ${
+        total
+          ? html`<progress aria-label=${t.terms[key][0]} max=${total} value=${met}></progress>
+              <p>${t.meter(this.money(met), this.money(total), this.money(total - met))}</p>`
+          : html`<p>${t.none}</p>`
+      }
+    </div>`;
+  }
+
+  private renderPlan(plan: Coverage): TemplateResult {
+    const t = this.t;
+    const wanted = this.service;
+    const focused = wanted ? plan.services.filter((s) => s.service === wanted || s.code === wanted) : [];
+    if (wanted && !focused.length) this.unknown = wanted;
+    const services = focused.length ? focused : plan.services;
+    const ded = plan.deductible;
+    const oop = plan.outOfPocketMax;
+    const who = plan.benefitsSpecialist;
+    const tel = telHref(who?.phone);
+    return html`<h2 part="title">${plan.planName}</h2>
+      <p class="muted">
+        ${t.plan(plan.planType, plan.memberIdMasked, formatDate(new Date(plan.asOf), this.locale))}
+      </p>
+      ${this.meter('ded', 'deductible', ded.individualCents, ded.metCents)}
+      ${this.meter('oop', 'out-of-pocket', oop.individualCents, oop.metCents)}
+      <h3>${t.services}</h3>
+      ${
+        services.length
+          ? html`<ul>
+                ${services.map((s) => this.renderService(s))}
+              </ul>
+              ${this.renderEstimator(plan, services)}`
+          : html`<p>${t.noServices}</p>`
+      }
+      <p part="parity">${t.parity}</p>
+      ${
+        who
+          ? html`<section part="specialist" aria-labelledby="sp">
+              <h3 id="sp">${t.specialist}</h3>
+              <p>${who.name}</p>
+              ${tel ? html`<a href=${tel}>${who.phone}</a>` : who.phone}
+              ${who.note ? html`<p class="muted">${who.note}</p>` : nothing}
+            </section>`
+          : nothing
+      }`;
+  }
+
+  private renderService(s: ServiceBenefit): TemplateResult {
+    const t = this.t;
+    const cols = s.outOfNetwork ? [s.inNetwork, s.outOfNetwork] : [s.inNetwork];
+    const row = (head: Term | 0, cell: (c: CostShare) => string) =>
+      html`<tr>
+        <th scope="row">${head ? this.term(head) : t.visits}</th>
+        ${cols.map((c) => html`<td>${cell(c)}</td>`)}
+      </tr>`;
+    return html`<li part="service">
+      <h4>${s.label}</h4>
+      <p class="muted">${s.code}</p>
+      <table>
+        <thead>
+          <tr>
+            <td></td>
+            <th scope="col">${this.term('in')}</th>
+            ${s.outOfNetwork ? html`<th scope="col">${this.term('out')}</th>` : nothing}
+          </tr>
+        </thead>
+        <tbody>
+          ${row('copay', (c) => (c.copayCents === undefined ? t.none : this.money(c.copayCents)))}
+          ${row('coins', (c) => (c.coinsurancePct === undefined ? t.none : `${c.coinsurancePct}%`))}
+          ${row('ded', (c) => (c.deductibleApplies ? t.yes : t.no))}
+          ${row('auth', (c) => (c.priorAuthRequired ? t.yes : t.no))}
+          ${cols.some((c) => c.visitLimit) ? row(0, (c) => (c.visitLimit ? t.perYear(c.visitLimit) : t.no)) : nothing}
+        </tbody>
+      </table>
+    </li>`;
+  }
+
+  private renderEstimator(plan: Coverage, services: ServiceBenefit[]): TemplateResult {
+    const t = this.t;
+    const service = services.find((s) => s.service === this.picked) ?? services[0]!;
+    const text = this.typed ?? this.allowedAmount ?? '';
+    const allowedCents = parseDollars(text);
+    const invalid = text.trim() !== '' && allowedCents === undefined;
+    const estimate =
+      allowedCents === undefined
+        ? undefined
+        : estimateMemberPays({
+            allowedCents,
+            costShare: service.inNetwork,
+            deductibleRemainingCents: plan.deductible.individualCents - plan.deductible.metCents,
+            outOfPocketRemainingCents: plan.outOfPocketMax.individualCents - plan.outOfPocketMax.metCents,
+          });
+    if (estimate) {
+      this.shown = {
+        service: service.service,
+        allowedCents: allowedCents!,
+        memberPaysCents: estimate.memberPaysCents,
+        breakdown: estimate.breakdown,
+      };
+    }
+    const parts = estimate ? Object.values(estimate.breakdown) : [];
+    return html`<section part="estimator" aria-labelledby="est">
+      <h3 id="est">${t.estimator}</h3>
+      <p>${t.allowedHelp} ${this.term('allowed')}.</p>
+      ${
+        services.length > 1
+          ? html`<label for="svc">${t.service}</label>
+              <select id="svc" @change=${(e: Event) => (this.picked = (e.target as HTMLSelectElement).value)}>
+                ${services.map(
+                  (s) => html`<option value=${s.service} ?selected=${s === service}>${s.label}</option>`,
+                )}
+              </select>`
+          : nothing
+      }
+      <label for="amt">${t.amount}</label>
+      <input
+        id="amt"
+        inputmode="decimal"
+        autocomplete="off"
+        .value=${text}
+        aria-invalid=${invalid ? 'true' : 'false'}
+        aria-describedby=${invalid ? 'err' : nothing}
+        @input=${(e: Event) => (this.typed = (e.target as HTMLInputElement).value)}
+      />
+      ${invalid ? html`<p id="err" class="error">${t.amountError}</p>` : nothing}
+      <div part="estimate" role="status">
+        ${
+          estimate
+            ? html`<div class="result">
+                <p>
+                  <strong>${t.estimate}:</strong> ${t.youPay(this.money(estimate.memberPaysCents))}
+                  ${t.planPays(this.money(estimate.planPaysCents))}
+                </p>
+                <ul>
+                  ${parts.map((cents, i) =>
+                    cents ? html`<li>${t.parts[i]}: ${this.money(cents)}</li>` : nothing,
+                  )}
+                </ul>
+                <p class="muted">${t.inNetworkOnly}</p>
+              </div>`
+            : nothing
+        }
+      </div>
+    </section>`;
+  }
+}
