@@ -49,9 +49,9 @@ export function crisisContacts(region: Region, locale: Locale, emergencyName: st
 
 /**
  * The plan's sections in order. Step 5 lists the plan's professionals, then `alwaysInStep5` (see
- * crisisContacts) minus any number the plan already lists. Without a plan (still loading, or nothing to
- * show) it returns steps 1 to 6 and reasons for living with no items, except step 5's built-in lines.
- * The pet section is there only when the plan names a pet.
+ * crisisContacts) minus any number the plan already lists. The pet section is there only when the plan
+ * names a pet. Without a plan (still loading, or nothing to show) every section but the pet has no items,
+ * except step 5, which has its built-in lines.
  */
 export function planSections(plan: SafetyPlan | undefined, alwaysInStep5: Contact[]): PlanSection[] {
   const planPhones = new Set((plan?.professionals ?? []).map((c) => telHref(c.phone)));
@@ -74,7 +74,7 @@ export function planSections(plan: SafetyPlan | undefined, alwaysInStep5: Contac
     support?.groundingTechniques ?? [],
     pet ? [`${pet.name} (${pet.species})`, ...(pet.howItHelps ? [pet.howItHelps] : [])] : [],
   ];
-  const count = plan ? (pet ? 11 : 10) : 7;
+  const count = pet ? 11 : 10;
   return SECTION_IDS.slice(0, count).map((id, i) => ({
     id,
     ...(i < 6 ? { step: i + 1 } : {}),

@@ -77,9 +77,9 @@ describe('core/safety-plan', () => {
       expect(petNoHow[10]!.items).to.deep.equal(['Mo (cat)']);
     });
 
-    it('without a plan: steps 1 to 6 and reasons, empty except step 5’s built-in lines', () => {
+    it('without a plan: every section but the pet, empty except step 5’s built-in lines', () => {
       const sections = planSections(undefined, builtIn);
-      expect(sections.map((s) => s.id)).to.deep.equal(SECTION_IDS.slice(0, 7));
+      expect(sections.map((s) => s.id)).to.deep.equal(SECTION_IDS.slice(0, 10));
       expect(sections.filter((s) => s.items.length).map((s) => s.id)).to.deep.equal(['professionals']);
       expect(sections[4]!.items).to.deep.equal(builtIn);
     });

@@ -19,6 +19,7 @@ const ink = css`
 export const safetyPlanStyles = css`
   :host {
     overflow-wrap: anywhere;
+    background: var(--_color-surface);
   }
   p,
   h2,
@@ -152,7 +153,8 @@ export const safetyPlanStyles = css`
     ${ink}
   }
   @media print {
-    :host {
+    :host,
+    :host([theme]) {
       ${ink}
     }
     nav,

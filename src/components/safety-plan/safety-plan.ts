@@ -213,8 +213,12 @@ export class IopSafetyPlan extends IopWidget {
         (!only || only.has(s.id)) &&
         (s.items.length || loading || this.emptySections !== 'hide'),
     );
+    const whose = this.owner === 'me' ? t.mine : t.partners;
+    // The pet is not in the jump list: it is the last, short section, and the list must not change when the
+    // plan arrives (the skeleton has every other heading).
+    const jumps = shown.filter((s) => s.id !== 'pet');
     return html`<div part="base" aria-busy=${loading}>
-      <p part="title" class="title">${this.owner === 'me' ? t.mine : t.partners}</p>
+      <p part="title" class="title">${whose}</p>
       <p part="meta" class="meta">
         ${
           plan
@@ -229,11 +233,11 @@ export class IopSafetyPlan extends IopWidget {
         forStatus: this.owner === 'partner' ? { 403: t.noConsent(this.partnerName) } : {},
       })}
       ${
-        this.printable || shown.length < 2
+        this.printable || jumps.length < 2
           ? nothing
-          : html`<nav part="nav" aria-label=${t.jump}>
+          : html`<nav part="nav" aria-label="${t.jump}: ${whose}">
               <ul>
-                ${shown.map(
+                ${jumps.map(
                   (s) =>
                     html`<li>
                       <a href="#h-${s.id}" @click=${(e: Event) => this.jump(e, s.id)}>${this.heading(s)}</a>
