@@ -158,7 +158,7 @@ describe('iop-pet-friendly-toggle bound to the preferences', () => {
     // The pet from the other device shows in the details.
     $(el, '[part="details-toggle"]')!.click();
     await el.updateComplete;
-    expect($<HTMLInputElement>(el, '#name')!.value).to.equal('Rex');
+    expect($<HTMLInputElement>(el, '[name=name]')!.value).to.equal('Rex');
     await expect(el).to.be.accessible();
   });
 
@@ -236,15 +236,17 @@ describe('iop-pet-friendly-toggle bound to the preferences', () => {
     expect(statusLine(el)).to.equal('');
   });
 
-  it('inside a form: submits when on; a reset or back navigation does not undo the saved setting', async () => {
+  it('inside a form: submits when on; back navigation and a reset do not undo the saved setting', async () => {
+    backend.simulate({ latencyMs: 100, only: ['getPreferences'] });
     const form = await fixture<HTMLFormElement>(
       html`<form><iop-pet-friendly-toggle name="pets"></iop-pet-friendly-toggle></form>`,
     );
     const el = form.querySelector('iop-pet-friendly-toggle')!;
+    // The browser restores the state the page had (before the preference loads): the server still wins.
+    el.formStateRestoreCallback('unchecked', 'restore');
     await waitUntil(() => el.checked, 'loaded');
     expect(new FormData(form).get('pets')).to.equal('on');
     form.reset();
-    el.formStateRestoreCallback('unchecked', 'restore');
     await el.updateComplete;
     expect(el.checked).to.be.true;
     expect(new FormData(form).get('pets')).to.equal('on');
@@ -304,7 +306,7 @@ describe('iop-pet-friendly-toggle: pet details', () => {
     // Typing inside does not look like a toggle to the page.
     let inputs = 0;
     el.addEventListener('input', () => inputs++);
-    const name = $<HTMLInputElement>(el, '#name')!;
+    const name = $<HTMLInputElement>(el, '[name=name]')!;
     name.focus();
     await sendKeys({ type: 'Rex2' });
     expect(inputs).to.equal(0);
@@ -318,7 +320,7 @@ describe('iop-pet-friendly-toggle: pet details', () => {
 
     name.value = '';
     await sendKeys({ type: "Mr O'Malley" });
-    const species = $<HTMLSelectElement>(el, '#species')!;
+    const species = $<HTMLSelectElement>(el, '[name=species]')!;
     species.value = 'cat';
     $(el, '[part="details"] iop-button')!.click();
     await el.updateComplete;
@@ -338,7 +340,7 @@ describe('iop-pet-friendly-toggle: pet details', () => {
     $(el, '[part="details-toggle"]')!.click();
     await el.updateComplete;
     expect($(el, '[part="details-toggle"]')!.textContent).to.contain('Datos de la mascota');
-    $<HTMLInputElement>(el, '#name')!.value = 'x'.repeat(41);
+    $<HTMLInputElement>(el, '[name=name]')!.value = 'x'.repeat(41);
     $(el, '[part="details"] iop-button')!.click();
     await el.updateComplete;
     expect($(el, '#name-error')!.textContent).to.equal('Usa 40 letras o menos.');

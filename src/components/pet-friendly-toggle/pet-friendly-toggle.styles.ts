@@ -14,31 +14,26 @@ export const petToggleStyles = css`
     color: inherit;
   }
   .more {
-    padding: 0 var(--_space-2);
     border: 0;
     background: none;
     color: var(--_color-accent);
     text-decoration: underline;
-    cursor: pointer;
   }
   .more::before {
     content: '▸ ';
   }
-  .more[aria-expanded='true']::before {
+  [aria-expanded='true']::before {
     content: '▾ ';
   }
-  form {
+  form,
+  label {
     display: grid;
-    gap: var(--_space-1);
+    gap: var(--_space-2);
     max-width: 24em;
-    padding-block: var(--_space-2);
   }
   input,
   select {
-    width: 100%;
-    padding: 0 var(--_space-2);
     border: 1px solid var(--_color-border-strong);
-    border-radius: var(--_radius-sm);
     background: var(--_color-surface);
   }
   [aria-invalid='true'] {
@@ -46,12 +41,5 @@ export const petToggleStyles = css`
   }
   .err {
     color: var(--_color-danger);
-  }
-  .err:empty {
-    display: none;
-  }
-  iop-button {
-    justify-self: start;
-    margin-top: var(--_space-2);
   }
 `;

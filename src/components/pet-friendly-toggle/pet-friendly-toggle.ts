@@ -1,4 +1,4 @@
-import { html, nothing, type CSSResultGroup, type PropertyValues } from 'lit';
+import { html, nothing, type CSSResultGroup, type PropertyValues, type TemplateResult } from 'lit';
 import { ContextConsumer } from '@lit/context';
 import * as z from 'zod/mini';
 import { IopSwitch } from '../switch/switch.js';
@@ -20,7 +20,7 @@ import '../button/define.js';
 export type PetTogglePhase = 'idle' | 'saving' | 'saved' | 'pending' | 'failed' | 'conflict';
 
 const Versioned = z.object({ preferences: PreferencesSchema, etag: z.string() });
-const OUTBOX_EVENTS = ['change', 'delivered', 'rejected'];
+const OUTBOX_EVENTS = ['delivered', 'rejected'];
 
 /**
  * The participant's "pet-friendly sessions" preference: an `iop-switch` (same keyboard, form association and
@@ -141,14 +141,6 @@ export class IopPetFriendlyToggle extends IopSwitch {
     if (this.bound) this.checked = now;
   }
 
-  /** Bound, the server is the truth, not what the page showed before back navigation. */
-  override formStateRestoreCallback(
-    saved: string | File | FormData | null,
-    reason: 'restore' | 'autocomplete',
-  ): void {
-    if (!this.bound) super.formStateRestoreCallback(saved, reason);
-  }
-
   override formDisabledCallback(disabled: boolean): void {
     this.fieldsetDisabled = disabled;
     this.lock();
@@ -203,9 +195,8 @@ export class IopPetFriendlyToggle extends IopSwitch {
   }
 
   private readonly onOutbox = async (event: Event): Promise<void> => {
-    const { entry, error } = (event as CustomEvent<Partial<RejectedDetail>>).detail;
-    if (event.type === 'change') return void this.sync();
-    if (entry?.entityKey !== PREFERENCES_KEY) return;
+    const { entry, error } = (event as CustomEvent<RejectedDetail>).detail;
+    if (entry.entityKey !== PREFERENCES_KEY) return;
     if (event.type === 'delivered') {
       this.server = (await this.data.client?.cache.get<VersionedPreferences>(PREFERENCES_KEY))?.value;
       this.phase = 'saved';
@@ -235,8 +226,13 @@ export class IopPetFriendlyToggle extends IopSwitch {
   private fail(error: unknown): void {
     this.phase = 'failed';
     this.show();
-    const detail: IopErrorDetail = { error, operation: 'save preferences' };
-    this.dispatchEvent(new CustomEvent('iop-error', { detail, bubbles: true, composed: true }));
+    this.dispatchEvent(
+      new CustomEvent<IopErrorDetail>('iop-error', {
+        detail: { error, operation: 'save preferences' },
+        bubbles: true,
+        composed: true,
+      }),
+    );
   }
 
   private savePet(event: SubmitEvent): void {
@@ -267,8 +263,10 @@ export class IopPetFriendlyToggle extends IopSwitch {
     const t = messages[this.locale];
     const state = this.data.state;
     const problems = this.problems;
-    const invalid = (field: keyof PetProblems) => (problems[field] ? 'true' : 'false');
-    const pet = this.server && this.checked;
+    // One labelled field with its message (read as its description while it says what is wrong).
+    const field = (key: keyof PetProblems, control: TemplateResult) =>
+      html`<label>${t[key]}${control}</label>
+        <span id=${key + '-error'} class="err">${problems[key] ? t[problems[key]] : ''}</span>`;
     return html`${super.render()}
     ${
       this.bound
@@ -283,12 +281,11 @@ export class IopPetFriendlyToggle extends IopSwitch {
             </p>
             ${renderStatus(state, { locale: this.locale, onRetry: () => void this.data.reload() })}
             ${
-              pet
+              this.server && this.checked
                 ? html`<button
                       part="details-toggle"
                       class="more"
-                      type="button"
-                      aria-expanded=${String(this.open)}
+                      aria-expanded=${this.open}
                       aria-controls="pet"
                       @click=${() => (this.open = !this.open)}
                     >
@@ -302,34 +299,32 @@ export class IopPetFriendlyToggle extends IopSwitch {
                       @submit=${this.savePet}
                       @input=${(e: Event) => e.stopPropagation()}
                     >
-                      <label for="name">${t.name}</label>
-                      <input
-                        id="name"
-                        name="name"
-                        autocomplete="off"
-                        .value=${this.pet?.name ?? ''}
-                        aria-invalid=${invalid('name')}
-                        aria-describedby="name-error"
-                      />
-                      <span id="name-error" class="err">${problems.name ? t[problems.name] : nothing}</span>
-                      <label for="species">${t.species}</label>
-                      <select
-                        id="species"
-                        name="species"
-                        aria-invalid=${invalid('species')}
-                        aria-describedby="species-error"
-                      >
-                        <option value="">${t.choose}</option>
-                        ${PET_SPECIES.map(
-                          (kind) =>
-                            html`<option value=${kind} ?selected=${this.pet?.species === kind}>
-                              ${t[kind]}
-                            </option>`,
-                        )}
-                      </select>
-                      <span id="species-error" class="err"
-                        >${problems.species ? t[problems.species] : nothing}</span
-                      >
+                      ${field(
+                        'name',
+                        html`<input
+                          name="name"
+                          autocomplete="off"
+                          .value=${this.pet?.name ?? ''}
+                          aria-invalid=${!!problems.name}
+                          aria-describedby="name-error"
+                        />`,
+                      )}
+                      ${field(
+                        'species',
+                        html`<select
+                          name="species"
+                          aria-invalid=${!!problems.species}
+                          aria-describedby="species-error"
+                        >
+                          <option value="">${t.choose}</option>
+                          ${PET_SPECIES.map(
+                            (kind) =>
+                              html`<option value=${kind} ?selected=${this.pet?.species === kind}>
+                                ${t[kind]}
+                              </option>`,
+                          )}
+                        </select>`,
+                      )}
                       <iop-button type="submit" variant="secondary">${t.save}</iop-button>
                     </form>`
                 : nothing
