@@ -1,0 +1,431 @@
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import '../../src/components/coverage-explainer/define.js';
+import type {
+  EstimateDetail,
+  IopCoverageExplainer,
+} from '../../src/components/coverage-explainer/coverage-explainer.js';
+import { configure, resetConfig } from '../../src/core/config.js';
+import { signOut } from '../../src/core/client.js';
+import { createMemoryBackend, type MemoryBackend } from '../../src/core/memory-backend.js';
+import { createSeed, type Seed } from '../../src/core/seed.js';
+import type { Coverage } from '../../src/core/schemas.js';
+import type { IopErrorDetail } from '../../src/internal/data-controller.js';
+
+const root = (el: IopCoverageExplainer) => el.shadowRoot!;
+/** What a person reads (innerText keeps table cells apart), spaces collapsed. */
+const text = (node: ParentNode | null | undefined) =>
+  ((node as HTMLElement | null)?.innerText ?? node?.textContent ?? '').replace(/\s+/g, ' ').trim();
+const $ = <T extends Element = HTMLElement>(el: IopCoverageExplainer, selector: string) =>
+  root(el).querySelector<T>(selector);
+const $$ = (el: IopCoverageExplainer, selector: string) => [...root(el).querySelectorAll(selector)];
+
+let backend: MemoryBackend;
+let seed: Seed;
+
+function useSeed(change?: (coverage: Coverage) => void): void {
+  seed = createSeed(new Date());
+  change?.(seed.coverage.alex);
+  backend = createMemoryBackend({ participant: 'alex', seed });
+  resetConfig();
+  configure({ backend });
+}
+
+async function render(markup = html`<iop-coverage-explainer></iop-coverage-explainer>`) {
+  const wrapper = await fixture<HTMLElement>(html`<div>${markup}</div>`);
+  return wrapper.querySelector('iop-coverage-explainer')!;
+}
+
+async function ready(el: IopCoverageExplainer): Promise<void> {
+  await waitUntil(() => $(el, 'h2'), 'the plan shows');
+  await el.updateComplete;
+}
+
+/** Types into the amount field like a person, replacing what was there. */
+async function typeAmount(el: IopCoverageExplainer, value: string): Promise<void> {
+  const input = $<HTMLInputElement>(el, '#amt')!;
+  input.focus();
+  input.select();
+  await sendKeys({ press: 'Backspace' });
+  if (value) await sendKeys({ type: value });
+  await el.updateComplete;
+}
+
+const estimateText = (el: IopCoverageExplainer) => text($(el, '[part="estimate"]'));
+
+/** A plan given as JSON in a child script, as a clinic page would publish it. */
+function withExample(json: string): IopCoverageExplainer {
+  const el = document.createElement('iop-coverage-explainer');
+  el.setAttribute('example-plan', '');
+  const script = document.createElement('script');
+  script.type = 'application/json';
+  script.textContent = json;
+  el.append(script);
+  return el;
+}
+
+describe('iop-coverage-explainer', () => {
+  beforeEach(() => useSeed());
+  afterEach(async () => {
+    await signOut();
+    resetConfig();
+  });
+
+  it('shows the plan, both progress bars with their numbers, every service and the glossary', async () => {
+    const el = await render();
+    await ready(el);
+    expect(text($(el, '[part="title"]'))).to.equal('Lakeshore Health PPO Silver');
+    expect(text(root(el))).to.contain('PPO plan · Member ID XXXX-XX-4821 · As of');
+    const [deductible, oop] = $$(el, 'progress') as HTMLProgressElement[];
+    expect([deductible!.max, deductible!.value]).to.deep.equal([150_000, 45_000]);
+    expect(deductible!.getAttribute('aria-label')).to.equal('Deductible');
+    expect(text($(el, '[part="deductible"]'))).to.contain('$450.00 of $1,500.00 met, $1,050.00 left');
+    expect([oop!.max, oop!.value]).to.deep.equal([600_000, 77_000]);
+    expect(text($(el, '[part="out-of-pocket"]'))).to.contain('$770.00 of $6,000.00 met, $5,230.00 left');
+
+    const rows = $$(el, '[part="service"]');
+    expect(rows).to.have.length(seed.coverage.alex.services.length);
+    const iop = text(rows[0]);
+    expect(iop).to.contain('Intensive outpatient program, per day').and.contain('S9480');
+    expect(iop).to.contain('Coinsurance 20% 40%');
+    expect(iop).to.contain('Prior authorization Yes Yes');
+    const workshop = text(rows.find((r) => text(r).includes('90849')));
+    expect(workshop).to.contain('Copay $15.00 None').and.contain('Visit limit 12 a year 12 a year');
+    const inpatient = text(rows.find((r) => text(r).includes('0124')));
+    expect(inpatient).to.contain('Copay $250.00 None').and.contain('Coinsurance 20% 40%');
+
+    const terms = $$(el, 'iop-term').map((t) => text(t));
+    for (const word of [
+      'Deductible',
+      'Out-of-pocket maximum',
+      'Copay',
+      'Coinsurance',
+      'Prior authorization',
+      'In-network',
+      'Out-of-network',
+      'allowed amount',
+    ])
+      expect(terms, word).to.include(word);
+    const copay = $$(el, 'iop-term').find((t) => text(t) === 'Copay')!;
+    expect(copay.getAttribute('definition')).to.equal('A set amount you pay for a visit, like $30.');
+
+    expect(text($(el, '[part="parity"]'))).to.contain('may not limit mental health and substance use care');
+    const call = $<HTMLAnchorElement>(el, '[part="specialist"] a')!;
+    expect(call.getAttribute('href')).to.equal('tel:+13125550117');
+    expect(text($(el, '[part="specialist"]'))).to.contain('Marcus Lee');
+    expect(estimateText(el)).to.equal('');
+    await expect(el).to.be.accessible();
+  });
+
+  it('estimates as the member types, announces it politely and fires iop-estimate', async () => {
+    const el = await render();
+    await ready(el);
+    const status = $(el, '[part="estimate"]')!;
+    expect(status.getAttribute('role')).to.equal('status');
+    const input = $<HTMLInputElement>(el, '#amt')!;
+    expect(input.getAttribute('inputmode')).to.equal('decimal');
+    expect(text(root(el).querySelector('label[for="amt"]'))).to.contain('Allowed amount in dollars');
+
+    const events: EstimateDetail[] = [];
+    el.addEventListener('iop-estimate', (e) => events.push((e as CustomEvent<EstimateDetail>).detail));
+    await typeAmount(el, '2000');
+    // IOP day: $1,050 of deductible left, then 20% of the other $950.
+    expect(estimateText(el)).to.contain('Estimate: You pay about $1,240.00. Your plan pays about $760.00.');
+    expect(estimateText(el)).to.contain('Deductible: $1,050.00').and.contain('Coinsurance: $190.00');
+    expect(estimateText(el)).to.contain('In-network care');
+    expect(events.at(-1)).to.deep.equal({
+      service: 'iop-day',
+      allowedCents: 200_000,
+      memberPaysCents: 124_000,
+      breakdown: {
+        deductibleCents: 105_000,
+        copayCents: 0,
+        coinsuranceCents: 19_000,
+        cappedByOutOfPocketCents: 0,
+      },
+    });
+    expect(input.getAttribute('aria-invalid')).to.equal('false');
+    await expect(el).to.be.accessible();
+
+    // Another service from the list.
+    const select = $<HTMLSelectElement>(el, '#svc')!;
+    select.value = 'couples-therapy';
+    const changed = oneEvent(el, 'iop-estimate');
+    select.dispatchEvent(new Event('change'));
+    expect((await changed).detail.memberPaysCents).to.equal(3_000);
+    expect(estimateText(el)).to.contain('You pay about $30.00').and.contain('Copay: $30.00');
+
+    // A re-render with the same estimate fires nothing new.
+    const count = events.length;
+    el.requestUpdate();
+    await el.updateComplete;
+    expect(events.length).to.equal(count);
+  });
+
+  it('says what is wrong with an amount, and shows no estimate', async () => {
+    const el = await render();
+    await ready(el);
+    await typeAmount(el, '12x');
+    const input = $<HTMLInputElement>(el, '#amt')!;
+    expect(input.getAttribute('aria-invalid')).to.equal('true');
+    expect(input.getAttribute('aria-describedby')).to.equal('err');
+    expect(text($(el, '#err'))).to.equal('Enter an amount in dollars.');
+    expect(estimateText(el)).to.equal('');
+    await expect(el).to.be.accessible();
+    await typeAmount(el, '');
+    expect(input.hasAttribute('aria-describedby')).to.equal(false);
+    expect($(el, '#err')).to.equal(null);
+  });
+
+  it('focuses one service by code or id and estimates from allowed-amount', async () => {
+    const el = document.createElement('iop-coverage-explainer');
+    el.setAttribute('service', '90839');
+    el.setAttribute('allowed-amount', '250');
+    const event = oneEvent(el, 'iop-estimate');
+    (await fixture<HTMLElement>(html`<div></div>`)).append(el);
+    await ready(el);
+    expect($$(el, '[part="service"]')).to.have.length(1);
+    expect(text($(el, '[part="service"]'))).to.contain('Crisis psychotherapy by video');
+    expect($(el, '#svc')).to.equal(null);
+    expect($<HTMLInputElement>(el, '#amt')!.value).to.equal('250');
+    expect(estimateText(el)).to.contain('You pay about $0.00. Your plan pays about $250.00.');
+    expect((await event).detail).to.deep.include({ service: 'crisis-telehealth', allowedCents: 25_000 });
+    await expect(el).to.be.accessible();
+
+    el.service = 'couples-therapy';
+    el.allowedAmount = '150.00';
+    await el.updateComplete;
+    expect(text($(el, '[part="service"]'))).to.contain('90847');
+    expect(estimateText(el)).to.contain('You pay about $30.00');
+  });
+
+  it('a bad allowed-amount shows the error text and no estimate', async () => {
+    const el = await render(
+      html`<iop-coverage-explainer
+        service="crisis-telehealth"
+        allowed-amount="lots"
+      ></iop-coverage-explainer>`,
+    );
+    await ready(el);
+    expect(text($(el, '#err'))).to.contain('Enter an amount');
+    expect(estimateText(el)).to.equal('');
+  });
+
+  it('an unknown service is a developer error and all services are shown', async () => {
+    const el = document.createElement('iop-coverage-explainer');
+    el.service = 'massage';
+    const failed = oneEvent(el, 'iop-error');
+    (await fixture<HTMLElement>(html`<div></div>`)).append(el);
+    const { detail } = (await failed) as CustomEvent<IopErrorDetail>;
+    expect((detail.error as { code: string }).code).to.equal('config');
+    expect((detail.error as Error).message).to.contain('"service"');
+    expect(detail.operation).to.equal('service massage');
+    await ready(el);
+    expect($$(el, '[part="service"]')).to.have.length(seed.coverage.alex.services.length);
+  });
+
+  it('applies the out-of-pocket maximum when it is met', async () => {
+    useSeed((c) => (c.outOfPocketMax.metCents = c.outOfPocketMax.individualCents));
+    const el = await render(
+      html`<iop-coverage-explainer service="S9480" allowed-amount="400"></iop-coverage-explainer>`,
+    );
+    await ready(el);
+    expect(text($(el, '[part="out-of-pocket"]'))).to.contain('$6,000.00 of $6,000.00 met, $0.00 left');
+    expect(estimateText(el)).to.contain('You pay about $0.00. Your plan pays about $400.00.');
+    expect(estimateText(el)).to.contain('Saved by your out-of-pocket max: $400.00');
+  });
+
+  it('says "None" for a plan without a deductible, and handles an empty service list', async () => {
+    useSeed((c) => {
+      c.deductible = { individualCents: 0, metCents: 0 };
+      c.services = [];
+      delete c.benefitsSpecialist;
+    });
+    const el = await render();
+    await ready(el);
+    expect($$(el, 'progress')).to.have.length(1);
+    expect(text($(el, '[part="deductible"]'))).to.equal('Deductible None');
+    expect(text(root(el))).to.contain('No services listed yet.');
+    expect($(el, '[part="estimator"]')).to.equal(null);
+    expect($(el, '[part="specialist"]')).to.equal(null);
+    await expect(el).to.be.accessible();
+  });
+
+  it('shows a phone number that is not dialable as plain text', async () => {
+    useSeed((c) => (c.benefitsSpecialist = { name: 'Benefits desk', phone: 'ask at the front desk' }));
+    const el = await render();
+    await ready(el);
+    expect($(el, '[part="specialist"] a')).to.equal(null);
+    expect(text($(el, '[part="specialist"]'))).to.contain('ask at the front desk');
+  });
+
+  const badData: [string, (c: Coverage) => void, string][] = [
+    ['negative cents', (c) => (c.deductible.metCents = -100), 'deductible.metCents'],
+    [
+      'coinsurance over 100%',
+      (c) => (c.services[0]!.inNetwork.coinsurancePct = 120),
+      'services[0].inNetwork.coinsurancePct',
+    ],
+    [
+      'met over the total',
+      (c) => (c.outOfPocketMax.metCents = c.outOfPocketMax.individualCents + 1),
+      'outOfPocketMax.metCents',
+    ],
+    ['a missing field', (c) => delete (c as Partial<Coverage>).deductible, 'deductible'],
+    [
+      'fractional cents',
+      (c) => (c.services[4]!.inNetwork.copayCents = 30.5),
+      'services[4].inNetwork.copayCents',
+    ],
+  ];
+  for (const [name, change, path] of badData) {
+    it(`bad data (${name}) gives the error state, never numbers`, async () => {
+      useSeed(change);
+      const el = document.createElement('iop-coverage-explainer');
+      const failed = oneEvent(el, 'iop-error');
+      (await fixture<HTMLElement>(html`<div></div>`)).append(el);
+      const { detail } = (await failed) as CustomEvent<IopErrorDetail>;
+      expect((detail.error as { code: string }).code).to.equal('schema');
+      expect((detail.error as { path: string }).path).to.equal(path);
+      await el.updateComplete;
+      expect(text($(el, '[part="status"]'))).to.contain('We got information we could not read');
+      expect($(el, 'progress')).to.equal(null);
+      expect(text(root(el))).to.not.match(/\$\d/);
+      await expect(el).to.be.accessible();
+    });
+  }
+
+  it('shows a skeleton while loading, then the plan', async () => {
+    backend.simulate({ latencyMs: 300 });
+    const el = await render();
+    expect(text($(el, '[role="status"]'))).to.equal('Loading your plan…');
+    expect($(el, '.skeleton')!.getAttribute('aria-hidden')).to.equal('true');
+    await expect(el).to.be.accessible();
+    await ready(el);
+    expect($(el, '.skeleton')).to.equal(null);
+  });
+
+  it('shows the error with a retry that recovers', async () => {
+    backend.simulate({ failWith: { status: 500 } });
+    const el = await render();
+    await waitUntil(() => $(el, '[part="status"] iop-button'), 'error with retry');
+    expect(text($(el, '[part="status"]'))).to.contain('We could not load this right now.');
+    await expect(el).to.be.accessible();
+    backend.simulate();
+    $(el, '[part="status"] iop-button')!.click();
+    await ready(el);
+  });
+
+  it('is offline without a cached plan, and shows the cached plan with its age', async () => {
+    const first = await render();
+    await ready(first);
+    await new Promise((r) => setTimeout(r, 50)); // let the cache write land
+    first.remove();
+    backend.simulate({ offline: true });
+    const el = await render();
+    await ready(el);
+    await waitUntil(() => text($(el, '[part="status"]')).includes('This is what was saved'), 'stale');
+    expect(text($(el, '[part="title"]'))).to.equal('Lakeshore Health PPO Silver');
+    await expect(el).to.be.accessible();
+
+    await signOut();
+    configure({ backend });
+    const empty = await render();
+    await waitUntil(() => text($(empty, '[part="status"]')).includes('You are offline'), 'offline');
+    expect($(empty, 'h2')).to.equal(null);
+    await expect(empty).to.be.accessible();
+  });
+
+  it('asks to sign in without a session or an example plan', async () => {
+    resetConfig();
+    configure({ baseUrl: '/api/v1' });
+    const el = await render();
+    await waitUntil(() => text($(el, '[part="status"]')).includes('Please sign in'), 'signed out');
+    expect($(el, 'h2')).to.equal(null);
+    await expect(el).to.be.accessible();
+  });
+
+  it('loads again when the settings change, and after being moved', async () => {
+    const el = await render();
+    await ready(el);
+    const jordan = createMemoryBackend({ participant: 'jordan', seed });
+    configure({ backend: jordan });
+    await waitUntil(() => text(root(el)).includes('XXXX-XX-4822'), 'Jordan’s plan');
+    const other = await fixture<HTMLElement>(html`<section></section>`);
+    other.append(el);
+    await el.updateComplete;
+    await waitUntil(() => text(root(el)).includes('XXXX-XX-4822'), 'still shown after a move');
+  });
+
+  it('speaks Spanish', async () => {
+    const wrapper = await fixture<HTMLElement>(
+      html`<div lang="es"><iop-coverage-explainer allowed-amount="2000"></iop-coverage-explainer></div>`,
+    );
+    const el = wrapper.querySelector('iop-coverage-explainer')!;
+    await ready(el);
+    expect(text(root(el))).to.contain('Plan PPO · N.º de miembro');
+    expect(text($(el, '[part="deductible"]')))
+      .to.contain('de')
+      .and.contain('pagado, faltan');
+    expect(text($(el, '[part="parity"]'))).to.contain('Por ley (paridad)');
+    expect(estimateText(el)).to.contain('Estimado:').and.contain('Pagas alrededor de');
+    const terms = $$(el, 'iop-term').map((t) => text(t));
+    expect(terms).to.include('Deducible').and.include('Coseguro').and.include('Autorización previa');
+    await expect(el).to.be.accessible();
+  });
+
+  describe('example plan', () => {
+    beforeEach(() => {
+      resetConfig();
+      configure({ baseUrl: '/api/v1' }); // nobody signed in: a clinic's public page
+    });
+
+    it('shows a published example plan without a signed-in member', async () => {
+      const plan = { ...createSeed(new Date()).coverage.alex, planName: 'Example PPO' };
+      const el = withExample(JSON.stringify(plan));
+      el.setAttribute('allowed-amount', '100');
+      el.setAttribute('service', 'group-therapy');
+      (await fixture<HTMLElement>(html`<div></div>`)).append(el);
+      await ready(el);
+      expect(text($(el, '[part="title"]'))).to.equal('Example PPO');
+      expect(estimateText(el)).to.contain('You pay about $15.00');
+      expect($(el, '[part="status"]')).to.equal(null);
+      await expect(el).to.be.accessible();
+
+      // Turning example mode off returns to the member's plan (signed out here).
+      el.examplePlan = false;
+      await waitUntil(() => text($(el, '[part="status"]')).includes('Please sign in'), 'signed out');
+    });
+
+    it('names the wrong field of an invalid example plan', async () => {
+      const plan = createSeed(new Date()).coverage.alex;
+      plan.deductible.metCents = -1;
+      const el = withExample(JSON.stringify(plan));
+      const failed = oneEvent(el, 'iop-error');
+      (await fixture<HTMLElement>(html`<div></div>`)).append(el);
+      const { detail } = (await failed) as CustomEvent<IopErrorDetail>;
+      expect(detail.operation).to.equal('example-plan');
+      expect((detail.error as { code: string }).code).to.equal('schema');
+      await el.updateComplete;
+      expect(text($(el, '[part="status"]'))).to.equal(
+        'The example plan is not valid: deductible.metCents: expected a value >= 0.',
+      );
+      expect($(el, 'progress')).to.equal(null);
+      await expect(el).to.be.accessible();
+    });
+
+    it('says so when the JSON does not parse or is missing', async () => {
+      const el = withExample('{ planName: oops');
+      const failed = oneEvent(el, 'iop-error');
+      (await fixture<HTMLElement>(html`<div></div>`)).append(el);
+      await failed;
+      await el.updateComplete;
+      expect(text($(el, '[part="status"]'))).to.equal(
+        'The example plan is not valid: (root): expected JSON.',
+      );
+
+      const bare = await render(html`<iop-coverage-explainer example-plan></iop-coverage-explainer>`);
+      expect(text($(bare, '[part="status"]'))).to.contain('expected JSON');
+    });
+  });
+});
