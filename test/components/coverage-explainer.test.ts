@@ -251,10 +251,18 @@ describe('iop-coverage-explainer', () => {
     await expect(el).to.be.accessible();
   });
 
-  it('shows a phone number that is not dialable as plain text', async () => {
-    useSeed((c) => (c.benefitsSpecialist = { name: 'Benefits desk', phone: 'ask at the front desk' }));
+  it('shows an undialable phone number as plain text, and a service with no out-of-network column', async () => {
+    useSeed((c) => {
+      c.benefitsSpecialist = { name: 'Benefits desk', phone: 'ask at the front desk' };
+      delete c.services[0]!.outOfNetwork;
+    });
     const el = await render();
     await ready(el);
+    // A service without out-of-network benefits has only the in-network column.
+    const [first, second] = $$(el, '[part="service"]');
+    expect(first!.querySelectorAll('th[scope="col"]')).to.have.length(1);
+    expect(first!.querySelectorAll('tbody tr:first-child td')).to.have.length(1);
+    expect(second!.querySelectorAll('th[scope="col"]')).to.have.length(2);
     expect($(el, '[part="specialist"] a')).to.equal(null);
     expect(text($(el, '[part="specialist"]'))).to.contain('ask at the front desk');
   });
@@ -319,7 +327,7 @@ describe('iop-coverage-explainer', () => {
   it('is offline without a cached plan, and shows the cached plan with its age', async () => {
     const first = await render();
     await ready(first);
-    await new Promise((r) => setTimeout(r, 50)); // let the cache write land
+    await new Promise((r) => setTimeout(r, 300)); // let the (encrypted) cache write land
     first.remove();
     backend.simulate({ offline: true });
     const el = await render();
