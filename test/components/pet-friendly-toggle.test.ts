@@ -148,6 +148,8 @@ describe('iop-pet-friendly-toggle bound to the preferences', () => {
     await other.updatePreferences({ petFriendly: true, pet: { name: 'Rex', species: 'dog' } }, v2.etag);
     const errors: IopErrorDetail[] = [];
     el.addEventListener('iop-error', (e) => errors.push((e as CustomEvent<IopErrorDetail>).detail));
+    // Slow enough to see the optimistic state before the 412 arrives.
+    backend.simulate({ latencyMs: 150, only: ['updatePreferences'] });
     await toggle(el);
     expect(el.checked).to.be.false;
     await waitUntil(() => el.phase === 'conflict' && el.checked, 'the latest setting', { timeout: 3000 });
