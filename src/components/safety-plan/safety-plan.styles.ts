@@ -11,11 +11,15 @@ const ink = css`
   --_color-on-crisis: CanvasText;
   --_color-border: CanvasText;
   --_color-surface-raised: Canvas;
-  --_color-surface-sunken: Canvas;
   --_color-danger-surface: Canvas;
   --_act-bg: Canvas;
 `;
 
+/*
+ * Step 5 stands out like a crisis card: crisis border with a thick leading bar, and 44 px call links.
+ * The chevron is drawn (no text, so it is not read out): right when closed, down when open.
+ * The skeleton reserves a section's usual height, so the page does not jump when the plan arrives.
+ */
 export const safetyPlanStyles = css`
   :host {
     overflow-wrap: anywhere;
@@ -32,18 +36,20 @@ export const safetyPlanStyles = css`
     line-height: var(--_line-height-tight);
   }
   .meta,
-  .muted {
+  .muted,
+  .empty {
+    display: block;
     color: var(--_color-text-muted);
     font-size: var(--_font-size-sm);
   }
   .meta {
     margin-block: var(--_space-1) var(--_space-3);
   }
-  nav ul {
+  ul,
+  .acts {
     display: flex;
     flex-wrap: wrap;
     gap: var(--_space-2);
-    margin-block: var(--_space-3);
     padding: 0;
     list-style: none;
   }
@@ -55,10 +61,6 @@ export const safetyPlanStyles = css`
     border: 1px solid var(--_color-border);
     border-radius: var(--_radius-pill);
     color: var(--_color-accent);
-    font-size: var(--_font-size-sm);
-  }
-  nav a {
-    text-decoration: none;
   }
   section {
     margin-block: var(--_space-3);
@@ -69,7 +71,6 @@ export const safetyPlanStyles = css`
     break-inside: avoid;
     page-break-inside: avoid;
   }
-  /* Step 5 stands out like a crisis card: crisis border with a thick leading bar, and 44 px call links. */
   .crisis {
     border: 2px solid var(--_color-crisis);
     border-inline-start-width: 6px;
@@ -80,11 +81,9 @@ export const safetyPlanStyles = css`
   }
   .crisis a {
     min-block-size: var(--_target-comfortable);
-    padding-inline: var(--_space-3);
     border-color: transparent;
     background: var(--_act-bg, var(--_color-crisis));
     color: var(--_color-on-crisis);
-    font-size: var(--_font-size-md);
     font-weight: var(--_font-weight-strong);
   }
   h2 {
@@ -92,60 +91,33 @@ export const safetyPlanStyles = css`
     line-height: var(--_line-height-tight);
   }
   h2 button {
+    all: unset;
     display: flex;
     align-items: center;
     gap: var(--_space-2);
     inline-size: 100%;
     min-block-size: var(--_target-min);
-    padding: 0;
-    border: 0;
-    background: none;
-    color: inherit;
-    font: inherit;
-    text-align: start;
     cursor: pointer;
   }
-  /* A drawn chevron (no text, so it is not read out): right when closed, down when open. */
   h2 button::before {
     content: '';
-    flex: none;
     inline-size: 0.45em;
     block-size: 0.45em;
     border: solid;
     border-width: 0 0.15em 0.15em 0;
     transform: rotate(-45deg);
-    transition: transform var(--_duration-fast);
   }
   [aria-expanded='true']::before {
     transform: rotate(45deg);
   }
+  .body > * {
+    margin-block-start: var(--_space-2);
+  }
   .body ul {
     display: grid;
-    gap: var(--_space-2);
-    margin-block-start: var(--_space-2);
-    padding-inline-start: var(--_space-5);
   }
-  .who {
-    font-weight: var(--_font-weight-strong);
-  }
-  .muted {
-    display: block;
-  }
-  .acts {
-    display: flex;
-    flex-wrap: wrap;
-    gap: var(--_space-2);
-    margin-block-start: var(--_space-1);
-  }
-  .empty {
-    margin-block-start: var(--_space-2);
-    color: var(--_color-text-muted);
-    font-style: italic;
-  }
-  /* The skeleton reserves a section's usual height, so the page does not jump when the plan arrives. */
   .sk {
     block-size: 4.5em;
-    margin-block-start: var(--_space-2);
     border-radius: var(--_radius-md);
     background: var(--_color-surface-sunken);
   }
@@ -166,9 +138,8 @@ export const safetyPlanStyles = css`
     }
   }
   @media (forced-colors: active) {
-    section,
     a {
-      border-color: CanvasText;
+      border-color: LinkText;
     }
   }
 `;

@@ -5,6 +5,7 @@ import { DataController, type DataState } from '../../internal/data-controller.j
 import { renderStatus } from '../../internal/status-view.js';
 import { SafetyPlanSchema, type Contact, type Region, type SafetyPlan } from '../../core/schemas.js';
 import {
+  SECTION_IDS,
   crisisContacts,
   parseSectionFilter,
   planSections,
@@ -127,8 +128,8 @@ export class IopSafetyPlan extends IopWidget {
   }
 
   private heading(section: PlanSection): string {
-    const title = this.t.titles[section.id];
-    return section.step ? this.t.step(section.step, title) : title;
+    const title = this.t.titles[SECTION_IDS.indexOf(section.id)];
+    return section.step ? `${this.t.step} ${section.step}: ${title}` : title!;
   }
 
   private toggle(id: SectionId): void {
@@ -145,28 +146,19 @@ export class IopSafetyPlan extends IopWidget {
     this.renderRoot.querySelector<HTMLElement>(`#h-${id}`)?.focus();
   }
 
-  /** A link when the number validates, else the number as plain text (never a broken link). */
-  private action(href: string | undefined, label: string, plain: string, value: string) {
-    return href ? html`<a part="action" href=${href}>${label}</a>` : html`<span>${plain} ${value}</span>`;
+  /** A link when the number validates, else the same words as plain text (never a broken link). */
+  private action(href: string | undefined, label: string) {
+    return href ? html`<a part="action" href=${href}>${label}</a>` : html`<span>${label}</span>`;
   }
 
   private contact(c: Contact) {
     const t = this.t;
-    return html`<span class="who">${c.name}</span>
+    return html`<strong>${c.name}</strong>
       ${c.relationship ? html`<span class="muted">${c.relationship}</span>` : nothing}
       ${c.note ? html`<span class="muted">${c.note}</span>` : nothing}
       <span class="acts"
-        >${c.phone ? this.action(telHref(c.phone), t.call(c.phone), t.phone, c.phone) : nothing}
-        ${
-          c.sms
-            ? this.action(
-                smsHref(c.sms.number, c.sms.body),
-                t.text(c.sms.number, c.sms.body),
-                t.textLine,
-                c.sms.number,
-              )
-            : nothing
-        }</span
+        >${c.phone ? this.action(telHref(c.phone), t.call(c.phone)) : nothing}
+        ${c.sms ? this.action(smsHref(c.sms.number, c.sms.body), t.text(c.sms.number, c.sms.body)) : nothing}</span
       >`;
   }
 
