@@ -7,13 +7,16 @@ import { ensureBrowsers } from './ensure-browsers.mjs';
 const root = fileURLToPath(new URL('..', import.meta.url));
 const bin = (name) => `${root}node_modules/.bin/${name}`;
 // Node 20's test runner does not expand globs: list the files here.
-const nodeTests = ['test/node', 'test/server'].flatMap((dir) =>
-  existsSync(`${root}${dir}`)
-    ? readdirSync(`${root}${dir}`)
-        .filter((f) => f.endsWith('.test.ts'))
-        .map((f) => `${dir}/${f}`)
-    : [],
-);
+const testsIn = (dirs) =>
+  dirs.flatMap((dir) =>
+    existsSync(`${root}${dir}`)
+      ? readdirSync(`${root}${dir}`)
+          .filter((f) => f.endsWith('.test.ts'))
+          .map((f) => `${dir}/${f}`)
+      : [],
+  );
+const nodeTests = testsIn(['test/node', 'test/server']);
+const e2eTests = testsIn(['test/e2e']);
 
 const steps = [
   ['design tokens are generated from tokens.json', 'node', ['scripts/tokens.mjs', '--check']],
@@ -25,6 +28,11 @@ const steps = [
   ['build', 'node', ['scripts/build.mjs']],
   ['size budgets', 'node', ['scripts/sizes.mjs']],
   ['browser tests: Chromium (coverage) and Firefox ESR', bin('wtr'), ['--coverage']],
+  [
+    'end-to-end tests: demos against the reference backend in Chromium',
+    'node',
+    ['--import', 'tsx', '--test', ...e2eTests],
+  ],
 ];
 
 ensureBrowsers();
