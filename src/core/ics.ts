@@ -56,9 +56,7 @@ export function toIcs(event: CalendarEvent): string {
   const lines = [
     'BEGIN:VCALENDAR',
     'VERSION:2.0',
-    'PRODID:-//iop-kit//follow-up-scheduler//EN',
-    'CALSCALE:GREGORIAN',
-    'METHOD:PUBLISH',
+    'PRODID:-//iop-kit//EN',
     'BEGIN:VEVENT',
     `UID:${event.id}@${event.domain}`,
     `DTSTAMP:${utcStamp(event.stamp)}`,

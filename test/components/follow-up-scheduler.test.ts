@@ -232,10 +232,10 @@ describe('iop-follow-up-scheduler', () => {
     await ready(el, () => !!part(el, 'appointment'));
     button(part(el, 'appointment')!, /Reschedule/).click();
     await ready(el);
-    expect(text(root(el))).to.contain('You keep your session until the new time is booked.');
+    expect(text(root(el))).to.contain('Pick a new time. Your session stays until then.');
     options(el)[1]!.click();
     await el.updateComplete;
-    expect(text(part(el, 'confirm'))).to.contain('Move your session to this time?');
+    expect(text(part(el, 'confirm'))).to.contain('Reschedule: Book this time?');
     expect(text(part(el, 'confirm'))).to.contain('For you and your partner.');
     const cancelled = oneEvent(el, 'iop-cancelled');
     const booked = oneEvent(el, 'iop-booked');
@@ -307,6 +307,32 @@ describe('iop-follow-up-scheduler', () => {
       timeout: 4000,
     });
     expect(backend.crisisEvents.find((e) => e.action === 'callback-request')!.type).to.equal('crisis-action');
+  });
+
+  it('shows an on-call number that is not dialable as text, and says when a call back was not sent', async () => {
+    const odd = Object.assign(backend, {
+      getCrisisResources: async () => ({
+        onCall: {
+          clinician: CARE_TEAM.alexTherapist as CareTeamMember,
+          phone: 'ask the front desk',
+          until: new Date(Date.now() + 3600e3).toISOString(),
+          hasSafetyPlanAccess: true,
+        },
+        telehealth: { available: true },
+      }),
+    });
+    configure({ backend: odd, allowedOrigins: [] });
+    const el = await render('within-hours="1"');
+    await ready(el, () => text(part(el, 'on-call')).includes('ask the front desk'));
+    expect(part(el, 'on-call')!.querySelector('[href^="tel:"]')).to.equal(null);
+    const client = (el as unknown as { slots: { client: { logCrisisEvent: () => Promise<never> } } }).slots
+      .client;
+    client.logCrisisEvent = () => Promise.reject(new Error('storage full'));
+    const failed = oneEvent(el, 'iop-error');
+    button(part(el, 'on-call')!, /Request a call back/).click();
+    expect(((await failed).detail as IopErrorDetail).operation).to.equal('callback-request');
+    await ready(el, () => live(el) === 'Nothing was changed. Please try again.');
+    expect(button(part(el, 'on-call')!, /Request a call back/)).to.not.equal(undefined);
   });
 
   it('reports an invalid time zone and uses the browser’s', async () => {

@@ -15,7 +15,6 @@ export interface SchedulerMessages {
   loading: string;
   selected: (when: string, name: string) => string;
   bookAsk: string;
-  moveAsk: string;
   withPartner: string;
   book: string;
   back: string;
@@ -50,21 +49,20 @@ export const schedulerMessages: Catalog<SchedulerMessages> = {
     },
     times: 'Open times',
     soon: (h) => `In the next ${h} hours`,
-    noSoon: (h) => `No time is open in the next ${h} hours. The on-call team can talk with you now.`,
+    noSoon: (h) => `No time is open in the next ${h} hours. The on-call team can talk now.`,
     callOnCall: (phone) => `Call the on-call line: ${phone}`,
     callback: 'Request a call back',
     callbackDone: 'We will call you back.',
-    empty: 'No open times right now. Please check again later.',
+    empty: 'No open times right now.',
     loading: 'Loading open times…',
     selected: (when, name) => `Selected: ${when} with ${name}`,
     bookAsk: 'Book this time?',
-    moveAsk: 'Move your session to this time?',
     withPartner: 'For you and your partner.',
     book: 'Yes, book it',
     back: 'Pick another time',
     booked: 'You are booked.',
     taken: 'That time was just taken. Please pick another.',
-    notBooked: 'Nothing was booked. Your choice is still here. Please try again.',
+    notBooked: 'Nothing was booked. Please try again.',
     yours: 'Your session',
     join: 'Join the video session',
     ics: 'Add to calendar',
@@ -75,11 +73,11 @@ export const schedulerMessages: Catalog<SchedulerMessages> = {
     cancelled: 'Your session was cancelled.',
     notChanged: 'Nothing was changed. Please try again.',
     reschedule: 'Reschedule',
-    moving: 'Pick a new time. You keep your session until the new time is booked.',
+    moving: 'Pick a new time. Your session stays until then.',
   },
   es: {
     heading: {
-      'crisis-debrief': 'Reserva tu llamada después de una crisis',
+      'crisis-debrief': 'Reserva tu llamada tras una crisis',
       couples: 'Reserva una sesión de pareja',
       individual: 'Reserva una sesión',
       'substance-use': 'Reserva una sesión con tu consejero',
@@ -91,22 +89,20 @@ export const schedulerMessages: Catalog<SchedulerMessages> = {
     },
     times: 'Horas libres',
     soon: (h) => `En las próximas ${h} horas`,
-    noSoon: (h) =>
-      `No hay horas libres en las próximas ${h} horas. El equipo de guardia puede hablar contigo ahora.`,
+    noSoon: (h) => `No hay horas libres en las próximas ${h} horas. El equipo de guardia puede hablar ahora.`,
     callOnCall: (phone) => `Llama a la línea de guardia: ${phone}`,
     callback: 'Pide que te llamemos',
     callbackDone: 'Te vamos a llamar.',
-    empty: 'No hay horas libres ahora. Vuelve a mirar más tarde.',
+    empty: 'No hay horas libres ahora.',
     loading: 'Cargando horas libres…',
     selected: (when, name) => `Elegiste: ${when} con ${name}`,
     bookAsk: '¿Reservar esta hora?',
-    moveAsk: '¿Cambiar tu sesión a esta hora?',
     withPartner: 'Para ti y tu pareja.',
     book: 'Sí, reservar',
     back: 'Elegir otra hora',
     booked: 'Tu sesión está reservada.',
-    taken: 'Alguien acaba de tomar esa hora. Por favor, elige otra.',
-    notBooked: 'No se reservó nada. Tu elección sigue aquí. Inténtalo de nuevo.',
+    taken: 'Alguien acaba de tomar esa hora. Elige otra.',
+    notBooked: 'No se reservó nada. Inténtalo de nuevo.',
     yours: 'Tu sesión',
     join: 'Entrar a la videollamada',
     ics: 'Agregar al calendario',
@@ -117,6 +113,6 @@ export const schedulerMessages: Catalog<SchedulerMessages> = {
     cancelled: 'Tu sesión fue cancelada.',
     notChanged: 'No se cambió nada. Inténtalo de nuevo.',
     reschedule: 'Cambiar la hora',
-    moving: 'Elige una hora nueva. Tu sesión sigue reservada hasta que reserves la nueva.',
+    moving: 'Elige una hora nueva. Tu sesión sigue hasta entonces.',
   },
 };

@@ -3,7 +3,6 @@ import { css } from 'lit';
 export const schedulerStyles = css`
   h2 {
     font-size: var(--_font-size-lg);
-    margin: 0 0 var(--_space-3);
   }
   p {
     margin: 0 0 var(--_space-2);
@@ -21,14 +20,8 @@ export const schedulerStyles = css`
   }
   .zone,
   .soon {
-    font-weight: 400;
     font-size: var(--_font-size-sm);
-    color: var(--_color-text-muted);
     margin-inline-start: var(--_space-2);
-  }
-  .soon {
-    color: var(--_color-accent);
-    font-weight: 600;
   }
   [role='option'] {
     font: inherit;
@@ -44,7 +37,6 @@ export const schedulerStyles = css`
   }
   [aria-selected='true'] {
     border: 2px solid var(--_color-accent);
-    background: var(--_color-surface-raised);
   }
   [aria-selected='true']::before {
     content: '✓ ';
@@ -53,7 +45,6 @@ export const schedulerStyles = css`
     display: flex;
     flex-wrap: wrap;
     gap: var(--_space-2);
-    align-items: center;
   }
   .confirm,
   .on-call,

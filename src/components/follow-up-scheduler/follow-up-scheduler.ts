@@ -175,8 +175,7 @@ export class IopFollowUpScheduler extends IopWidget {
     if (changed.has('timezone')) {
       const valid = !this.timezone || isValidTimeZone(this.timezone);
       this.zone = valid ? this.timezone || browserZone() : browserZone();
-      if (!valid)
-        this.fail(new ConfigError('timezone', 'an IANA time zone such as America/Chicago'), 'timezone');
+      if (!valid) this.fail(new ConfigError('timezone', 'an IANA time zone'), 'timezone');
     }
     if (changed.has('kind') || changed.has('days')) this.slots.keyChanged();
   }
@@ -324,7 +323,7 @@ export class IopFollowUpScheduler extends IopWidget {
 
   /** Downloads the appointment as an .ics file through a Blob URL, revoked once the download started. */
   private download(a: Appointment): void {
-    const url = safeExternalUrl(a.joinUrl, this.slots.client?.config.allowedOrigins ?? []);
+    const url = safeExternalUrl(a.joinUrl, this.slots.client!.config.allowedOrigins);
     const text = toIcs({
       id: a.id,
       domain: location.hostname || 'iop-kit.invalid',
@@ -332,7 +331,7 @@ export class IopFollowUpScheduler extends IopWidget {
       end: new Date(a.end),
       stamp: this.now(),
       summary: `${this.t.heading[a.kind]}: ${a.clinician.name}`,
-      description: [this.who(a), url].filter(Boolean).join('\n'),
+      description: this.who(a) + (url ? `\n${url}` : ''),
       url,
     });
     const link = document.createElement('a');
@@ -344,7 +343,7 @@ export class IopFollowUpScheduler extends IopWidget {
 
   private renderAppointment(a: Appointment) {
     const t = this.t;
-    const join = safeExternalUrl(a.joinUrl, this.slots.client?.config.allowedOrigins ?? []);
+    const join = safeExternalUrl(a.joinUrl, this.slots.client!.config.allowedOrigins);
     return html`<iop-card part="appointment" heading-level="3">
       <span slot="heading">${t.yours}</span>
       <p>${this.who(a)}</p>
@@ -404,7 +403,7 @@ export class IopFollowUpScheduler extends IopWidget {
       ${days.map((day) => {
         const first = new Date(day.slots[0]!.slot.start);
         return html`<div role="group" aria-labelledby="d${day.key}">
-          <div id="d${day.key}" class="day" role="presentation">
+          <div id="d${day.key}" class="day">
             ${formatDay(first, this.locale, this.zone)}
             <span class="zone">${timeZoneName(first, this.locale, this.zone)}</span>
           </div>
@@ -430,7 +429,7 @@ export class IopFollowUpScheduler extends IopWidget {
   private renderConfirm(slot: Slot) {
     const t = this.t;
     return html`<div class="confirm" part="confirm" role="group" aria-labelledby="ask">
-      <p id="ask"><b>${this.moving ? t.moveAsk : t.bookAsk}</b></p>
+      <p id="ask"><b>${this.moving ? `${t.reschedule}: ` : ''}${t.bookAsk}</b></p>
       <p>${this.who(slot)}</p>
       <p>${this.when(slot.start)}</p>
       ${this.shownKind === 'couples' ? html`<p>${t.withPartner}</p>` : nothing}
@@ -455,7 +454,7 @@ export class IopFollowUpScheduler extends IopWidget {
     return html`<h2>${t.heading[this.shownKind]}</h2>
       ${renderStatus(state, {
         locale: this.locale,
-        onRetry: () => void Promise.all([this.slots.reload(), this.appointments.reload()]),
+        onRetry: () => (void this.slots.reload(), void this.appointments.reload()),
       })}
       ${
         state.status === 'signed-out'
