@@ -1,11 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import {
-  collapseMarkupPart,
-  minifyCssPart,
-  minifyTemplates,
-  // @ts-expect-error: a plain .mjs script without types
-} from '../../scripts/minify-templates.mjs';
+import { collapseMarkupPart, minifyCssPart, minifyTemplates } from '../../scripts/minify-templates.mjs';
 
 test('css: comments, whitespace and the last semicolon go; values keep their spaces', () => {
   const input = `
