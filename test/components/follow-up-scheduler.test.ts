@@ -285,6 +285,18 @@ describe('iop-follow-up-scheduler', () => {
     }
   });
 
+  it('fits 320 px without horizontal scrolling', async () => {
+    const el = await render('kind="couples" timezone="America/Chicago"');
+    el.parentElement!.style.width = '320px';
+    await ready(el, () => !!part(el, 'appointment'));
+    button(part(el, 'appointment')!, /Reschedule/).click();
+    await ready(el);
+    options(el)[0]!.click();
+    await el.updateComplete;
+    for (const node of [el, ...root(el).querySelectorAll<HTMLElement>('[part]')])
+      expect(node.scrollWidth, node.getAttribute('part') ?? 'host').to.be.at.most(320);
+  });
+
   it('never links a join URL off the allowed origins', async () => {
     configure({ backend, allowedOrigins: [] });
     const el = await render('kind="couples"');
