@@ -365,6 +365,20 @@ describe('iop-coverage-explainer', () => {
     await waitUntil(() => text(root(el)).includes('XXXX-XX-4822'), 'still shown after a move');
   });
 
+  it('fits 320 px without horizontal scrolling', async () => {
+    const wrapper = await fixture<HTMLElement>(
+      html`<div lang="es" style="inline-size: 320px">
+        <iop-coverage-explainer allowed-amount="2000"></iop-coverage-explainer>
+      </div>`,
+    );
+    const el = wrapper.querySelector('iop-coverage-explainer')!;
+    await ready(el);
+    expect(el.scrollWidth).to.be.at.most(320);
+    const right = wrapper.getBoundingClientRect().right;
+    const widest = Math.max(...$$(el, '*').map((node) => node.getBoundingClientRect().right));
+    expect(widest).to.be.at.most(right + 0.5);
+  });
+
   it('speaks Spanish', async () => {
     const wrapper = await fixture<HTMLElement>(
       html`<div lang="es"><iop-coverage-explainer allowed-amount="2000"></iop-coverage-explainer></div>`,
