@@ -2,13 +2,14 @@ import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import '../../src/components/pet-friendly-toggle/define.js';
+import '../../src/components/provider/define.js';
 import type { IopPetFriendlyToggle } from '../../src/components/pet-friendly-toggle/pet-friendly-toggle.js';
 import { switchMessages } from '../../src/components/switch/switch.messages.js';
 import { configure, resetConfig } from '../../src/core/config.js';
 import { getClient, signOut } from '../../src/core/client.js';
 import { createMemoryBackend, type MemoryBackend } from '../../src/core/memory-backend.js';
 import { createSeed, DEMO_TELEHEALTH_ORIGIN, type Seed } from '../../src/core/seed.js';
-import { HttpError } from '../../src/core/errors.js';
+import { ConfigError, HttpError } from '../../src/core/errors.js';
 import type { IopErrorDetail } from '../../src/internal/data-controller.js';
 import { runFormControlSuite } from '../shared/form-control-suite.js';
 
@@ -207,6 +208,51 @@ describe('iop-pet-friendly-toggle bound to the preferences', () => {
     window.dispatchEvent(new Event('online'));
     await waitUntil(() => note(el) === 'Saved', 'saved when online', { timeout: 3000 });
     expect((await saved()).petFriendly).to.be.false;
+  });
+
+  it('takes its language from an <iop-provider> and loads through it', async () => {
+    const el = await ready(
+      html`<iop-provider locale="es"><iop-pet-friendly-toggle></iop-pet-friendly-toggle></iop-provider>`,
+    );
+    expect(el.checked).to.be.true;
+    expect($(el, '[part="label"]')!.textContent).to.contain('Llevar a mi mascota');
+  });
+
+  it('ignores deliveries of other writes (crisis events) on the same outbox', async () => {
+    const el = await ready();
+    await getClient().logCrisisEvent({
+      id: crypto.randomUUID(),
+      type: 'crisis-action',
+      at: new Date().toISOString(),
+      action: 'call-988',
+    });
+    await waitUntil(() => backend.crisisEvents.length === 1, 'delivered');
+    await el.updateComplete;
+    expect(el.phase).to.equal('idle');
+    expect(note(el)).to.equal('');
+  });
+
+  it('rolls back when the change cannot even be queued', async () => {
+    const el = await ready();
+    getClient().savePreferences = () => Promise.reject(new ConfigError('storage', 'a working database'));
+    const failed = oneEvent(el, 'iop-error');
+    await toggle(el);
+    const { detail } = (await failed) as CustomEvent<IopErrorDetail>;
+    expect(detail.error).to.be.instanceOf(ConfigError);
+    await el.updateComplete;
+    expect(el.checked).to.be.true;
+    expect(note(el)).to.equal('Could not save. Your setting is back to On.');
+  });
+
+  it('a change already waiting when it loads shows at once, and a 412 for it before the load is handled', async () => {
+    backend.simulate({ latencyMs: 300, only: ['getPreferences'] });
+    const el = await render();
+    // Made on top of a version the server no longer has (say, by an earlier page).
+    await getClient().savePreferences({ petFriendly: false }, '"0"');
+    await waitUntil(() => el.phase === 'conflict', 'refused with 412');
+    await waitUntil(() => el.checked && !control(el).disabled, 'the server value', { timeout: 3000 });
+    await el.updateComplete;
+    expect(note(el)).to.equal('This changed on another device. We are showing the latest setting.');
   });
 
   it('shows "Please sign in" and stays locked when signed out', async () => {

@@ -198,7 +198,8 @@ export class IopPetFriendlyToggle extends IopSwitch {
     const { entry, error } = (event as CustomEvent<RejectedDetail>).detail;
     if (entry.entityKey !== PREFERENCES_KEY) return;
     if (event.type === 'delivered') {
-      this.server = (await this.data.client?.cache.get<VersionedPreferences>(PREFERENCES_KEY))?.value;
+      this.server =
+        (await this.data.client?.cache.get<VersionedPreferences>(PREFERENCES_KEY))?.value ?? this.server;
       this.phase = 'saved';
       // A newer change of ours may still wait; it stays shown.
       if (!(await this.sync())) this.show();
