@@ -28,13 +28,18 @@ function elementIn(canvasElement: HTMLElement): IopPetFriendlyToggle {
   return canvasElement.querySelector('iop-pet-friendly-toggle')!;
 }
 
-/** Waits for the setting to load, then flips the switch with a click. */
-async function flip({ canvasElement }: { canvasElement: HTMLElement }): Promise<void> {
+/** Waits until the setting has loaded (the switch unlocks). */
+async function loaded(canvasElement: HTMLElement): Promise<HTMLButtonElement> {
   const el = elementIn(canvasElement);
-  const control = () => el.shadowRoot!.querySelector<HTMLButtonElement>('[part="control"]')!;
-  for (let i = 0; i < 200 && (!el.shadowRoot || control().disabled); i++)
+  const control = () => el.shadowRoot?.querySelector<HTMLButtonElement>('[part="control"]');
+  for (let i = 0; i < 200 && (!control() || control()!.disabled); i++)
     await new Promise((r) => setTimeout(r, 25));
-  control().click();
+  return control()!;
+}
+
+/** Flips the switch with a click, as a person would, once the setting has loaded. */
+async function flip({ canvasElement }: { canvasElement: HTMLElement }): Promise<void> {
+  (await loaded(canvasElement)).click();
 }
 
 async function openDetails({ canvasElement }: { canvasElement: HTMLElement }): Promise<void> {
@@ -90,6 +95,7 @@ export const ErrorRolledBack: Story = {
 export const ChangedElsewhere: Story = {
   render: () => (withBackend(), toggle()),
   play: async (context) => {
+    await loaded(context.canvasElement);
     const other = createMemoryBackend({ participant: 'alex', seed });
     const { etag } = await other.getPreferences();
     await other.updatePreferences({ petFriendly: true, pet: { name: 'Rex', species: 'dog' } }, etag);
