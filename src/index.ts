@@ -6,7 +6,9 @@ import './components/alert/define.js';
 import './components/button/define.js';
 import './components/card/define.js';
 import './components/crisis-connect/define.js';
+import './components/coverage-explainer/define.js';
 import './components/dialog/define.js';
+import './components/follow-up-scheduler/define.js';
 import './components/provider/define.js';
 import './components/switch/define.js';
 import './components/term/define.js';
@@ -15,7 +17,15 @@ export { IopAlert } from './components/alert/alert.js';
 export { IopButton } from './components/button/button.js';
 export { IopCard } from './components/card/card.js';
 export { IopCrisisConnect, type CrisisActionDetail } from './components/crisis-connect/crisis-connect.js';
+export {
+  IopCoverageExplainer,
+  type EstimateDetail,
+} from './components/coverage-explainer/coverage-explainer.js';
 export { IopDialog } from './components/dialog/dialog.js';
+export {
+  IopFollowUpScheduler,
+  type SlotSelectDetail,
+} from './components/follow-up-scheduler/follow-up-scheduler.js';
 export { IopProvider } from './components/provider/provider.js';
 export { IopSwitch } from './components/switch/switch.js';
 export { IopTerm } from './components/term/term.js';
@@ -30,6 +40,7 @@ export {
 } from './core/config-store.js';
 export { signOut, isSignedIn } from './core/client.js';
 export type { Backend } from './core/backend.js';
+export { estimateMemberPays, parseDollars } from './core/estimate.js';
 export { IopError, NetworkError, TimeoutError, HttpError, SchemaError, ConfigError } from './core/errors.js';
 export * from './core/schemas.js';
 export { defineElement } from './core/define.js';
