@@ -9,6 +9,7 @@ import './components/crisis-connect/define.js';
 import './components/coverage-explainer/define.js';
 import './components/dialog/define.js';
 import './components/follow-up-scheduler/define.js';
+import './components/pet-friendly-toggle/define.js';
 import './components/provider/define.js';
 import './components/switch/define.js';
 import './components/term/define.js';
@@ -26,6 +27,7 @@ export {
   IopFollowUpScheduler,
   type SlotSelectDetail,
 } from './components/follow-up-scheduler/follow-up-scheduler.js';
+export { IopPetFriendlyToggle } from './components/pet-friendly-toggle/pet-friendly-toggle.js';
 export { IopProvider } from './components/provider/provider.js';
 export { IopSwitch } from './components/switch/switch.js';
 export { IopTerm } from './components/term/term.js';
