@@ -7,7 +7,7 @@ import type { DataState } from '../../src/internal/data-controller.js';
 import { configure, resetConfig } from '../../src/core/config.js';
 import { createMemoryBackend, type MemoryBackend } from '../../src/core/memory-backend.js';
 import { createSeed, type Seed } from '../../src/core/seed.js';
-import { signOut } from '../../src/core/client.js';
+import { getClient, signOut } from '../../src/core/client.js';
 import type { SafetyPlan } from '../../src/core/schemas.js';
 
 const root = (el: IopSafetyPlan) => el.shadowRoot!;
@@ -34,11 +34,20 @@ async function render(markup: TemplateResult = html`<iop-safety-plan></iop-safet
 }
 
 async function settled(el: IopSafetyPlan, status: DataState<SafetyPlan>['status'] = 'ready') {
-  await waitUntil(() => state(el).status === status && !state(el).revalidating, `reaches ${status}`);
+  await waitUntil(() => state(el).status === status && !state(el).revalidating, `reaches ${status}`, {
+    timeout: 4000,
+  });
   await el.updateComplete;
 }
 
-/** Render, wait until the plan arrived, and let its cache write land. */
+/** Until the plan the element read is in the offline cache. */
+async function cacheWritten() {
+  await waitUntil(async () => (await getClient().cache.get('safety-plan:me')) !== undefined, 'cached', {
+    timeout: 4000,
+  });
+}
+
+/** Render and wait until the plan arrived. */
 async function renderReady(markup?: TemplateResult) {
   const el = await render(markup);
   await settled(el);
@@ -51,7 +60,7 @@ describe('iop-safety-plan', () => {
     useBackend();
   });
   afterEach(async () => {
-    await emulateMedia({ media: 'screen' }).catch(() => undefined);
+    if (isChromium) await emulateMedia({ media: 'screen' });
     await signOut();
     resetConfig();
   });
@@ -214,7 +223,7 @@ describe('iop-safety-plan', () => {
 
   it('shows the cached plan offline, with its age, and says it came from the cache', async () => {
     (await renderReady()).remove();
-    await new Promise((r) => setTimeout(r, 50)); // the cache write lands
+    await cacheWritten();
     backend.simulate({ offline: true });
     const el = document.createElement('iop-safety-plan');
     const loaded = oneEvent(el, 'iop-plan-loaded');
@@ -232,15 +241,15 @@ describe('iop-safety-plan', () => {
 
   it('renders a cached plan at once, without waiting for the network; announces each version once', async () => {
     (await renderReady()).remove();
-    await new Promise((r) => setTimeout(r, 50));
-    backend.simulate({ latencyMs: 200 });
+    await cacheWritten();
+    backend.simulate({ latencyMs: 2000 });
     const seen: PlanLoadedDetail[] = [];
     const wrapper = await fixture<HTMLElement>(
       html`<div @iop-plan-loaded=${(e: CustomEvent<PlanLoadedDetail>) => seen.push(e.detail)}></div>`,
     );
     const el = document.createElement('iop-safety-plan');
     wrapper.append(el);
-    await waitUntil(() => state(el).status === 'stale', 'cached plan', { timeout: 150 });
+    await waitUntil(() => state(el).status === 'stale', 'cached plan', { timeout: 1500 });
     await el.updateComplete;
     expect(state(el).revalidating, 'network still pending').to.equal(true);
     expect(text(sectionOf(el, 'warning-signs'))).to.contain('I stop answering texts');

@@ -45,6 +45,9 @@ export const safetyPlanStyles = css`
   .meta {
     margin-block: var(--_space-1) var(--_space-3);
   }
+  nav {
+    margin-block: var(--_space-3);
+  }
   ul,
   .acts {
     display: flex;
@@ -59,7 +62,7 @@ export const safetyPlanStyles = css`
     min-block-size: var(--_target-min);
     padding-inline: var(--_space-2);
     border: 1px solid var(--_color-border);
-    border-radius: var(--_radius-pill);
+    border-radius: var(--_radius-md);
     color: var(--_color-accent);
   }
   section {
@@ -101,6 +104,7 @@ export const safetyPlanStyles = css`
   }
   h2 button::before {
     content: '';
+    flex: none;
     inline-size: 0.45em;
     block-size: 0.45em;
     border: solid;
