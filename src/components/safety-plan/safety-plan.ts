@@ -119,7 +119,11 @@ export class IopSafetyPlan extends IopWidget {
       this.dispatchEvent(new CustomEvent('iop-plan-loaded', { detail, bubbles: true, composed: true }));
     }
     // A kind 403 names the partner when we can find their name.
-    if (this.owner === 'partner' && (state as { error?: { status?: number } }).error?.status === 403) {
+    if (
+      this.owner === 'partner' &&
+      !this.partnerName &&
+      (state as { error?: { status?: number } }).error?.status === 403
+    ) {
       this.data.client?.backend.getMe().then(
         (me) => (this.partnerName = me.partner?.displayName),
         () => undefined,
