@@ -11,6 +11,7 @@ import './components/dialog/define.js';
 import './components/follow-up-scheduler/define.js';
 import './components/pet-friendly-toggle/define.js';
 import './components/provider/define.js';
+import './components/safety-plan/define.js';
 import './components/switch/define.js';
 import './components/term/define.js';
 
@@ -29,6 +30,7 @@ export {
 } from './components/follow-up-scheduler/follow-up-scheduler.js';
 export { IopPetFriendlyToggle } from './components/pet-friendly-toggle/pet-friendly-toggle.js';
 export { IopProvider } from './components/provider/provider.js';
+export { IopSafetyPlan, type PlanLoadedDetail } from './components/safety-plan/safety-plan.js';
 export { IopSwitch } from './components/switch/switch.js';
 export { IopTerm } from './components/term/term.js';
 
