@@ -1,9 +1,11 @@
-// Two library builds (see scripts/build.mjs):
+// Three library builds (see scripts/build.mjs):
 // - `npm` (default): dist/<tag>.js per tag (registers it), dist/index.js (every tag and the API); lit, zod and
 //   idb stay external so an app's bundler shares one copy.
-// - `browser` (IOP_BUILD=browser): everything bundled for a plain <script type="module"> on any website:
-//   dist/iop-kit.min.js (every tag) and dist/browser/<tag>.js (one tag), sharing chunks in dist/browser/chunks/.
-//   Its manifest is what scripts/sizes.mjs measures the budgets on.
+// - `browser` (IOP_BUILD=browser): one tag per script tag, Lit bundled: dist/browser/<tag>.js, sharing chunks in
+//   dist/browser/chunks/ (e.g. only the crisis button on every page). Its manifest is what scripts/sizes.mjs
+//   measures each tag's budget on.
+// - `dropin` (IOP_BUILD=dropin): the whole kit as one self-contained file, dist/iop-kit.min.js, for one
+//   <script type="module"> on any website. One file compresses best; it is the "whole kit" budget.
 import { defineConfig } from 'vite';
 import { readdirSync, existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -54,7 +56,7 @@ const browserChunkGroups = [
         [
           '/node_modules/@lit/context/lib/controllers/context-consumer\\.js$',
           '/src/internal/iop-widget\\.ts$',
-          '/src/core/(config-store|format|links|hotlines)\\.ts$',
+          '/src/core/(config-store|links|hotlines)\\.ts$',
         ].join('|'),
       ),
     ),
@@ -67,14 +69,16 @@ const browserChunkGroups = [
         [
           '/node_modules/(zod|idb)/',
           '/src/internal/data-controller\\.ts$',
-          '/src/core/(schemas|rest-backend|cache|outbox|crypto|client|session|errors|kit-db|backend|config|create-backend)\\.ts$',
+          '/src/core/(schemas|rest-backend|cache|outbox|crypto|client|session|errors|kit-db|backend|config|create-backend|format)\\.ts$',
         ].join('|'),
       ),
     ),
   },
 ];
 
-const browser = process.env.IOP_BUILD === 'browser';
+const mode = process.env.IOP_BUILD ?? 'npm';
+const browser = mode === 'browser' || mode === 'dropin';
+const dropin = mode === 'dropin';
 
 export default defineConfig({
   // The browser build (what the size budgets measure) also minifies the text of Lit templates.
@@ -85,11 +89,13 @@ export default defineConfig({
     target: 'es2022',
     minify: true,
     sourcemap: !browser,
-    manifest: browser ? 'browser/manifest.json' : false,
+    manifest: mode === 'browser' ? 'browser/manifest.json' : false,
     lib: {
-      entry: browser
-        ? { 'iop-kit.min': `${root}src/index.ts`, ...prefixKeys(tagEntries(), 'browser/') }
-        : { index: `${root}src/index.ts`, testing: `${root}src/testing.ts`, ...tagEntries() },
+      entry: dropin
+        ? { 'iop-kit.min': `${root}src/index.ts` }
+        : browser
+          ? prefixKeys(tagEntries(), 'browser/')
+          : { index: `${root}src/index.ts`, testing: `${root}src/testing.ts`, ...tagEntries() },
       formats: ['es'],
     },
     rolldownOptions: {
@@ -98,7 +104,11 @@ export default defineConfig({
         minify: process.env.IOP_NO_MINIFY ? false : true,
         entryFileNames: '[name].js',
         chunkFileNames: browser ? 'browser/chunks/[name]-[hash].js' : 'shared/[name]-[hash].js',
-        ...(browser ? { codeSplitting: { groups: browserChunkGroups } } : {}),
+        ...(dropin
+          ? { codeSplitting: false }
+          : browser
+            ? { codeSplitting: { groups: browserChunkGroups } }
+            : {}),
       },
     },
   },

@@ -16,5 +16,6 @@ const run = (cmd, args, env = {}) =>
 rmSync(`${root}dist`, { recursive: true, force: true });
 run(bin('vite'), ['build', '--logLevel', 'warn']);
 run(bin('vite'), ['build', '--logLevel', 'warn'], { IOP_BUILD: 'browser' });
+run(bin('vite'), ['build', '--logLevel', 'warn'], { IOP_BUILD: 'dropin' });
 run(bin('tsc'), ['-p', 'tsconfig.build.json']);
 console.log('build: dist/ written (npm entries, browser build, declarations)');
