@@ -4,7 +4,7 @@ import '../../src/components/crisis-connect/define.js';
 import type { IopCrisisConnect } from '../../src/components/crisis-connect/crisis-connect.js';
 import { configure, resetConfig } from '../../src/core/config.js';
 import { createMemoryBackend, type MemoryBackend } from '../../src/core/memory-backend.js';
-import { DEMO_TELEHEALTH_ORIGIN } from '../../src/core/seed.js';
+import { createSeed, DEMO_CHAT_URL, DEMO_TELEHEALTH_ORIGIN } from '../../src/core/seed.js';
 import { signOut } from '../../src/core/client.js';
 
 const shadow = (el: Element) => el.shadowRoot!;
@@ -269,6 +269,79 @@ describe('iop-crisis-connect', () => {
     await openDialog(el);
     dialogOf(el).querySelector<HTMLElement>('[part="quick-exit"]')!.click();
     expect(went).to.equal('https://weather.example/');
+  });
+
+  it('shows the built-in help at once and says it is finding who is on call until the backend part arrives', async () => {
+    const el = await render();
+    el.show();
+    await el.updateComplete;
+    // The same render that opens the dialog has the emergency number, the lines and the placeholder.
+    const text = collectText(dialogOf(el));
+    expect(text).to.contain('In danger now? Call 911');
+    expect(text).to.contain('Finding who is on call');
+    expect(links(el)).to.include.members(['tel:911', 'tel:988', 'sms:741741?&body=HOME']);
+    await waitUntil(() => collectText(dialogOf(el)).includes('Has your safety plan'), 'on-call shown');
+  });
+
+  it('offers the care-team chat only on an allowed https origin, and logs it', async () => {
+    configure({ allowedOrigins: [DEMO_TELEHEALTH_ORIGIN, new URL(DEMO_CHAT_URL).origin] });
+    const el = await render();
+    await openDialog(el);
+    await waitUntil(() => dialogOf(el).querySelector('.chat iop-button'), 'chat offered');
+    const chat = dialogOf(el).querySelector<HTMLElement>('.chat iop-button')!;
+    expect(chat.getAttribute('href')).to.equal(DEMO_CHAT_URL);
+    expect(chat.textContent).to.contain('Chat with your care team');
+    chat.addEventListener('click', (e) => e.preventDefault(), { once: true });
+    const action = oneEvent(el, 'iop-crisis-action');
+    chat.shadowRoot!.querySelector<HTMLElement>('a')!.click();
+    expect((await action).detail).to.deep.equal({ action: 'chat-care-team', target: undefined });
+    el.remove();
+
+    configure({ allowedOrigins: [DEMO_TELEHEALTH_ORIGIN] });
+    const other = await render();
+    await openDialog(other);
+    await waitUntil(() => collectText(dialogOf(other)).includes('Has your safety plan'), 'on-call shown');
+    expect(dialogOf(other).querySelector('.chat')).to.equal(null);
+  });
+
+  it('says when video is not available and still lists the phone options', async () => {
+    const seed = createSeed(new Date());
+    seed.telehealth.available = false;
+    backend = createMemoryBackend({ participant: 'alex', seed });
+    configure({ backend });
+    const el = await render();
+    await openDialog(el);
+    await waitUntil(() => collectText(dialogOf(el)).includes('Video is not available'), 'says so');
+    expect(dialogOf(el).querySelector('.video iop-button')).to.equal(null);
+    expect(links(el)).to.include.members(['tel:911', 'tel:988']);
+    await expect(el).to.be.accessible();
+  });
+
+  it('without any backend, drops the on-call part and keeps the always-open help', async () => {
+    resetConfig();
+    const el = await render();
+    await openDialog(el);
+    await waitUntil(() => !dialogOf(el).querySelector('.on-call'), 'no on-call section');
+    expect(dialogOf(el).querySelector('.video')).to.equal(null);
+    expect(links(el)).to.include.members(['tel:911', 'tel:988', 'sms:741741?&body=HOME']);
+  });
+
+  it('shows the on-call clinician in Spanish, and saved data with its age', async () => {
+    const first = await render();
+    await openDialog(first);
+    await waitUntil(() => collectText(dialogOf(first)).includes('Has your safety plan'), 'cached');
+    first.remove();
+    backend.simulate({ latencyMs: 60_000 });
+    const wrapper = await fixture<HTMLElement>(
+      html`<div lang="es"><iop-crisis-connect variant="inline"></iop-crisis-connect></div>`,
+    );
+    const el = wrapper.querySelector('iop-crisis-connect')!;
+    await openDialog(el);
+    await waitUntil(() => collectText(dialogOf(el)).includes('Tiene tu plan de seguridad'), 'from cache');
+    const text = collectText(dialogOf(el));
+    expect(text).to.contain('De guardia hasta las');
+    expect(text).to.contain('Guardado');
+    await expect(el).to.be.accessible();
   });
 
   it('keeps a focused element out from under the floating button', async () => {

@@ -11,11 +11,9 @@ import { hostStyles, srOnly } from '../../design/host.styles.js';
 import { crisisConnectStyles } from './crisis-connect.styles.js';
 import { crisisMessages, type CrisisMessages } from './crisis-connect.messages.js';
 import { hotlinesFor, REGION_HELP, type ShownHotline } from '../../core/hotlines.js';
-import { safeExternalUrl, smsHref, telHref } from '../../core/links.js';
-import { formatAge, formatTime } from '../../core/format.js';
-import type { CrisisResources, Region } from '../../core/schemas.js';
-import type { ReadState } from '../../core/cache.js';
-import type { CrisisService } from '../../core/crisis.js';
+import { smsHref, telHref } from '../../core/links.js';
+import type { Region } from '../../core/schemas.js';
+import type { CrisisLive } from './crisis-live.js';
 import type { IopDialog } from '../dialog/dialog.js';
 import { getConfig } from '../../core/config-store.js';
 import '../button/define.js';
@@ -36,8 +34,6 @@ export interface CrisisActionDetail {
     | 'quick-exit';
   target?: string;
 }
-
-type VideoPhase = 'idle' | 'asking' | 'starting' | 'ready' | 'failed' | 'unsafe';
 
 const REGIONS: readonly Region[] = ['US', 'CA', 'GB', 'AU'];
 
@@ -79,9 +75,7 @@ export class IopCrisisConnect extends IopWidget {
     safetyPlanUrl: { attribute: 'safety-plan-url' },
     quickExitUrl: { attribute: 'quick-exit-url' },
     open: { attribute: false },
-    resources: { attribute: false },
-    service: { attribute: false },
-    video: { attribute: false },
+    live: { attribute: false },
   };
 
   /** `floating` (fixed in the bottom corner, default), `inline` or `compact`. */
@@ -96,16 +90,13 @@ export class IopCrisisConnect extends IopWidget {
   quickExitUrl?: string;
 
   private open = false;
-  private resources?: ReadState<CrisisResources>;
-  private service?: CrisisService;
-  private video: { phase: VideoPhase; joinUrl?: string } = { phase: 'idle' };
+  /** The backend half (on call, video, chat): loaded with the client when the dialog first opens. */
+  private live?: CrisisLive;
+  private connecting?: Promise<CrisisLive>;
 
   private get dialog(): IopDialog | null {
     return this.renderRoot?.querySelector<IopDialog>('iop-dialog') ?? null;
   }
-
-  private unsubscribe?: () => void;
-  private connecting?: Promise<CrisisService>;
 
   private get text(): CrisisMessages {
     return crisisMessages[this.locale];
@@ -124,18 +115,13 @@ export class IopCrisisConnect extends IopWidget {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     document.removeEventListener('focusin', this.keepFocusVisible);
-    this.unsubscribe?.();
-    this.unsubscribe = undefined;
+    this.live?.stop();
   }
 
   protected override onSettingsChanged(): void {
     // New backend settings (or a sign-out): drop what was loaded; the next open loads again.
-    this.unsubscribe?.();
-    this.unsubscribe = undefined;
-    this.connecting = undefined;
-    this.service = undefined;
-    this.resources = undefined;
-    this.video = { phase: 'idle' };
+    this.live?.stop();
+    this.live = this.connecting = undefined;
     if (this.open) void this.connect();
   }
 
@@ -144,15 +130,19 @@ export class IopCrisisConnect extends IopWidget {
     if (changed.has('open') && this.open && this.dialog && !this.dialog.open) void this.dialog.show();
   }
 
-  /** Loads the client (a separate chunk, so the button is interactive before it arrives) and watches the on-call data. */
-  private connect(): Promise<CrisisService> {
-    this.connecting ??= import('../../core/crisis.js').then(({ connectCrisis }) => {
-      const service = connectCrisis(this.settings);
-      this.service = service;
-      this.unsubscribe = service.resources?.subscribe((next) => (this.resources = next));
-      return service;
-    });
-    return this.connecting;
+  /**
+   * Loads the backend half (a separate chunk with the client, so the button is interactive and the built-in help
+   * shows before it arrives) and connects it with the current settings.
+   */
+  private connect(): Promise<CrisisLive> {
+    const connecting = (this.connecting ??= import('./crisis-live.js').then(({ CrisisLive }) => {
+      const live = new CrisisLive(this, this.settings, this.act, this.phoneLink);
+      // Settings that changed while the chunk was loading have started another connection.
+      if (this.connecting === connecting) this.live = live;
+      else live.stop();
+      return live;
+    }));
+    return connecting;
   }
 
   /** Opens the dialog. */
@@ -160,37 +150,22 @@ export class IopCrisisConnect extends IopWidget {
     if (this.open) return;
     this.open = true;
     this.dispatchEvent(new CustomEvent('iop-crisis-open', { bubbles: true, composed: true }));
-    void this.connect().then((service) => service.log('crisis-open', 'open'));
+    void this.connect().then((live) => live.service.log('crisis-open', 'open'));
   }
 
   private onDialogHidden(): void {
     if (!this.open) return;
     this.open = false;
-    this.video = this.video.phase === 'ready' ? this.video : { phase: 'idle' };
+    this.live?.closed();
     this.dispatchEvent(new CustomEvent('iop-crisis-close', { bubbles: true, composed: true }));
-    this.service?.log('crisis-close', 'close');
+    this.live?.service.log('crisis-close', 'close');
   }
 
-  private act(action: CrisisActionDetail['action'], target?: string): void {
+  private readonly act = (action: CrisisActionDetail['action'], target?: string): void => {
     const detail: CrisisActionDetail = { action, target };
     this.dispatchEvent(new CustomEvent('iop-crisis-action', { detail, bubbles: true, composed: true }));
-    void this.connect().then((service) => service.log('crisis-action', action, target));
-  }
-
-  private async startVideo(includePartner: boolean): Promise<void> {
-    this.video = { phase: 'starting' };
-    this.act('telehealth-start', includePartner ? 'with-partner' : 'alone');
-    try {
-      const service = await this.connect();
-      const session = await service.startTelehealth(includePartner);
-      const joinUrl = safeExternalUrl(session.joinUrl, service.allowedOrigins);
-      this.video = joinUrl ? { phase: 'ready', joinUrl } : { phase: 'unsafe' };
-    } catch {
-      this.video = { phase: 'failed' };
-    }
-    await this.updateComplete;
-    this.renderRoot.querySelector<HTMLElement>('.video [data-focus]')?.focus();
-  }
+    void this.connect().then((live) => live.service.log('crisis-action', action, target));
+  };
 
   /**
    * How quick exit leaves the page: `location.replace`, so the page also leaves the history.
@@ -218,12 +193,12 @@ export class IopCrisisConnect extends IopWidget {
     if (overlaps) window.scrollBy({ top: theirs.bottom - mine.top + 8, behavior: 'instant' });
   };
 
-  private phoneLink(
+  private readonly phoneLink = (
     phone: string,
     label: string,
     action: CrisisActionDetail['action'],
     variant: 'crisis' | 'secondary' | 'primary' = 'secondary',
-  ): TemplateResult {
+  ): TemplateResult => {
     const href = telHref(phone);
     if (!href) {
       // A number we cannot dial is shown as text, never as a broken link.
@@ -232,115 +207,24 @@ export class IopCrisisConnect extends IopWidget {
     return html`<iop-button variant=${variant} href=${href} @click=${() => this.act(action, phone)}
       >${label}</iop-button
     >`;
-  }
+  };
 
   private renderEmergency(): TemplateResult {
     const number = REGION_HELP[this.shownRegion].emergency;
     return html`<section class="emergency" part="emergency" aria-labelledby="emergency-heading">
       <p id="emergency-heading">${this.text.emergency(number)}</p>
-      ${this.phoneLink(number, this.text.emergencyCall(number), 'call-emergency', 'crisis')}
+      ${this.phoneLink(number, this.text.call(number), 'call-emergency', 'crisis')}
     </section>`;
   }
 
   private renderOnCall(): TemplateResult | typeof nothing {
     const t = this.text;
-    const service = this.service;
-    let body: TemplateResult;
-    if (service?.state === 'no-backend') return nothing;
-    if (service?.state === 'signed-out') {
-      body = html`<p class="status muted">${t.onCallSignedOut}</p>`;
-    } else {
-      const state = this.resources;
-      const onCall = state?.value?.onCall;
-      if (onCall) {
-        const role = t.roles[onCall.clinician.role] ?? onCall.clinician.role;
-        const until = formatTime(new Date(onCall.until), this.locale);
-        body = html`
-          <p><span class="who">${onCall.clinician.name}</span>, ${role}</p>
-          ${onCall.hasSafetyPlanAccess ? html`<p class="has-plan">${t.hasPlan}</p>` : nothing}
-          <p class="muted">${t.until(until)}</p>
-          ${
-            state?.fromCache && state.ageMs !== undefined
-              ? html`<p class="muted">${t.fromCache(formatAge(state.ageMs, this.locale))}</p>`
-              : nothing
-          }
-          ${this.phoneLink(onCall.phone, t.onCallCall(onCall.clinician.name), 'call-on-call', 'primary')}
-        `;
-      } else if (!state || state.status === 'loading') {
-        body = html`<p class="status muted">${t.onCallLoading}</p>`;
-      } else if (state.status === 'offline') {
-        body = html`<p class="status">${t.onCallOffline}</p>`;
-      } else {
-        body = html`<p class="status">${t.onCallUnavailable}</p>`;
-      }
-    }
+    const live = this.live;
+    if (live && !live.hasOnCall) return nothing;
+    const loading = html`<p class="status muted">${t.onCallLoading}</p>`;
     return html`<section class="on-call" part="on-call" aria-labelledby="on-call-heading" aria-live="polite">
       <h3 id="on-call-heading">${t.onCallHeading}</h3>
-      ${body}
-    </section>`;
-  }
-
-  private renderVideo(): TemplateResult | typeof nothing {
-    const t = this.text;
-    const service = this.service;
-    if (!service?.signedIn) return nothing;
-    const available = this.resources?.value?.telehealth.available;
-    if (available === false) {
-      return html`<section class="video"><p class="status">${t.videoUnavailable}</p></section>`;
-    }
-    let body: TemplateResult;
-    switch (this.video.phase) {
-      case 'asking':
-        body = html`<p class="status" data-focus tabindex="-1">${t.videoAskPartner}</p>
-          <div class="actions">
-            <iop-button @click=${() => this.startVideo(true)}>${t.videoWithPartner}</iop-button>
-            <iop-button variant="secondary" @click=${() => this.startVideo(false)}
-              >${t.videoJustMe}</iop-button
-            >
-          </div>`;
-        break;
-      case 'starting':
-        body = html`<iop-button loading>${t.videoStarting}</iop-button>`;
-        break;
-      case 'ready':
-        body = html`<p class="status" role="status">${t.videoReady}</p>
-          <iop-button
-            data-focus
-            href=${this.video.joinUrl!}
-            target="_blank"
-            @click=${() => this.act('telehealth-join')}
-            >${t.videoJoin}</iop-button
-          >`;
-        break;
-      case 'failed':
-      case 'unsafe':
-        body = html`<p class="status" role="alert" data-focus tabindex="-1">
-            ${this.video.phase === 'failed' ? t.videoFailed : t.videoUnsafe}
-          </p>
-          <iop-button variant="secondary" @click=${this.onVideoClick}>${t.videoStart}</iop-button>`;
-        break;
-      default:
-        body = html`<iop-button @click=${this.onVideoClick}>${t.videoStart}</iop-button>`;
-    }
-    return html`<section class="video" aria-label=${t.videoHeading}>${body}</section>`;
-  }
-
-  private readonly onVideoClick = async (): Promise<void> => {
-    if (this.includePartner) {
-      this.video = { phase: 'asking' };
-      await this.updateComplete;
-      this.renderRoot.querySelector<HTMLElement>('.video [data-focus]')?.focus();
-    } else void this.startVideo(false);
-  };
-
-  private renderChat(): TemplateResult | typeof nothing {
-    const url =
-      this.service && safeExternalUrl(this.resources?.value?.chat?.url, this.service.allowedOrigins);
-    if (!url) return nothing;
-    return html`<section class="chat">
-      <iop-button variant="secondary" href=${url} target="_blank" @click=${() => this.act('chat-care-team')}
-        >${this.text.chat}</iop-button
-      >
+      ${live ? live.onCall(this.locale, loading) : loading}
     </section>`;
   }
 
@@ -384,11 +268,13 @@ export class IopCrisisConnect extends IopWidget {
 
   private renderDialogContent(): TemplateResult {
     const t = this.text;
-    const lines = hotlinesFor(this.shownRegion, this.locale, this.resources?.value?.hotlines ?? []);
-    const planUrl = this.safetyPlanUrl ?? this.service?.safetyPlanUrl;
+    const live = this.live;
+    const lines = hotlinesFor(this.shownRegion, this.locale, live?.hotlines);
+    const planUrl = this.safetyPlanUrl ?? live?.service.safetyPlanUrl;
     return html`
       <p class="intro">${t.intro}</p>
-      ${this.renderEmergency()} ${this.renderOnCall()} ${this.renderVideo()} ${this.renderChat()}
+      ${this.renderEmergency()} ${this.renderOnCall()} ${live?.videoSection(this.locale)}
+      ${live?.chatSection(this.locale)}
       <section aria-labelledby="hotlines-heading">
         <h3 id="hotlines-heading">${t.hotlinesHeading}</h3>
         <ul part="hotlines">
