@@ -144,7 +144,9 @@ try {
       if (reporter.result?.error)
         problems.push(`a11y: ${String(reporter.result.error.message ?? reporter.result.error)}`);
       for (const v of violations) {
-        problems.push(`a11y ${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+        const targets = v.nodes.slice(0, 3).map((n) => n.target.join(' '));
+        const more = v.nodes.length > 3 ? ` and ${v.nodes.length - 3} more` : '';
+        problems.push(`a11y ${v.id}: ${v.help} (${targets.join(', ')}${more})`);
       }
     }
     if (report.elements === 0) problems.push('rendered nothing');
@@ -154,8 +156,9 @@ try {
     if (report.litVersions.length > 1) problems.push(`Lit loaded ${report.litVersions.length} times`);
     const ms = Date.now() - t0;
     if (problems.length) {
-      failures.push({ id: story.id, problems });
-      console.log(`FAIL ${story.id} (${ms} ms)\n  ${problems.join('\n  ')}`);
+      const unique = [...new Set(problems.map((p) => p.split('\n')[0]))];
+      failures.push({ id: story.id, problems: unique });
+      console.log(`FAIL ${story.id} (${ms} ms)\n  ${unique.join('\n  ')}`);
     } else {
       console.log(`ok   ${story.id} (${ms} ms)`);
     }
@@ -167,4 +170,5 @@ try {
 
 const seconds = ((Date.now() - started) / 1000).toFixed(1);
 console.log(`\n${stories.length - failures.length}/${stories.length} stories passed in ${seconds} s`);
+if (failures.length) console.log(`Failed: ${failures.map((f) => f.id).join(', ')}`);
 if (failures.length) process.exit(1);
