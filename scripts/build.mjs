@@ -18,4 +18,7 @@ run(bin('vite'), ['build', '--logLevel', 'warn']);
 run(bin('vite'), ['build', '--logLevel', 'warn'], { IOP_BUILD: 'browser' });
 run(bin('vite'), ['build', '--logLevel', 'warn'], { IOP_BUILD: 'dropin' });
 run(bin('tsc'), ['-p', 'tsconfig.build.json']);
-console.log('build: dist/ written (npm entries, browser build, declarations)');
+run(bin('cem'), ['analyze', '--config', 'custom-elements-manifest.config.mjs']);
+console.log(
+  'build: dist/ written (npm entries, per-tag browser build, drop-in file, declarations) and custom-elements.json',
+);
