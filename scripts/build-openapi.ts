@@ -57,6 +57,28 @@ const NOTES: Record<string, string> = {
   Problem: 'RFC 9457 problem details (application/problem+json). Extension members are allowed.',
 };
 
+/**
+ * The browser schemas check URLs and date-times with light refines (zod's format code paths cost bundle
+ * size); here, in Node, they are documented as the zod formats they mirror.
+ */
+const FORMATS = new Map<unknown, Json>([
+  [S.isHttpUrl, { format: 'uri' }],
+  [S.isDateTime, jsonFormat(z.iso.datetime({ offset: true }))],
+]);
+
+function jsonFormat(schema: z.ZodMiniType): Json {
+  const { format, pattern } = toJSONSchema(schema) as Json;
+  return { format, pattern };
+}
+
+function formatOf(schema: z.core.$ZodType): Json | undefined {
+  for (const check of schema._zod.def.checks ?? []) {
+    const format = FORMATS.get((check._zod.def as { fn?: unknown }).fn);
+    if (format) return format;
+  }
+  return undefined;
+}
+
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
 const jsonBody = (name: string) => ({ 'application/json': { schema: ref(name) } });
 
@@ -277,6 +299,16 @@ function componentSchemas(): Record<string, Json> {
     io: 'input',
     uri: (id) => `#/components/schemas/${id}`,
     metadata: registry,
+    override: ({ zodSchema, jsonSchema }) => {
+      const format = formatOf(zodSchema);
+      if (format) Object.assign(jsonSchema, format);
+      // A one-value z.enum stands in for z.literal (one schema class fewer in the bundle): document it as const.
+      const values = jsonSchema.enum;
+      if (values?.length === 1) {
+        delete jsonSchema.enum;
+        jsonSchema.const = values[0];
+      }
+    },
   }) as { schemas: Record<string, Json> };
   const out: Record<string, Json> = {};
   for (const id of Object.keys(COMPONENTS)) {

@@ -23,9 +23,37 @@ const text = () => z.string().check(z.minLength(1), z.maxLength(MAX_TEXT));
 const textList = () => z.array(text()).check(z.maxLength(MAX_ITEMS));
 /** Phone numbers stay strings (short codes, extensions); widgets validate them before making `tel:` links. */
 const phone = () => z.string().check(z.minLength(1), z.maxLength(40));
-const httpUrl = () => z.url({ protocol: /^https?$/ }).check(z.maxLength(2048));
-/** ISO 8601 date-time with `Z` or an explicit offset, e.g. 2026-11-27T14:00:00-05:00. */
-const dateTime = () => z.iso.datetime({ offset: true });
+
+/**
+ * An absolute http: or https: URL (with `//`, so `https:/path` is refused), as `z.url({ protocol: /^https?$/ })`
+ * accepts. A plain refine: zod's URL format brings a whole code path the browser bundle does not need.
+ */
+export function isHttpUrl(value: string): boolean {
+  try {
+    return /^https?:\/\//i.test(value) && !!new URL(value);
+  } catch {
+    return false;
+  }
+}
+const httpUrl = () =>
+  z.string().check(z.maxLength(2048), z.refine(isHttpUrl, { error: 'a valid url', abort: true }));
+
+const DATE_TIME =
+  /^(\d{4})-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])T([01]\d|2[0-3]):[0-5]\d:[0-5]\d(\.\d+)?(Z|[+-]([01]\d|2[0-3]):[0-5]\d)$/;
+
+/**
+ * ISO 8601 date-time with `Z` or an explicit offset and seconds, on a real calendar day, e.g.
+ * 2026-11-27T14:00:00-05:00: what `z.iso.datetime({ offset: true })` accepts, without its code path.
+ */
+export function isDateTime(value: string): boolean {
+  const m = DATE_TIME.exec(value);
+  if (!m) return false;
+  const day = new Date(0);
+  day.setUTCFullYear(+m[1]!, +m[2]! - 1, +m[3]!);
+  return day.getUTCDate() === +m[3]!;
+}
+const dateTime = () =>
+  z.string().check(z.refine(isDateTime, { error: 'an ISO 8601 date-time with offset', abort: true }));
 /** Money is always integer cents, never negative. */
 const cents = () => z.int().check(z.nonnegative(), z.lte(1_000_000_000));
 
@@ -206,7 +234,7 @@ export const SlotSchema = z
     end: dateTime(),
     clinician: CareTeamMemberSchema,
     kind: SlotKindSchema,
-    modality: z.literal('telehealth'),
+    modality: z.enum(['telehealth']),
   })
   .check(endsAfterStart);
 export type Slot = z.infer<typeof SlotSchema>;
@@ -284,7 +312,7 @@ const accumulator = (field: string) =>
 /** GET /coverage */
 export const CoverageSchema = z.object({
   planName: name(),
-  planType: z.literal('PPO'),
+  planType: z.enum(['PPO']),
   memberIdMasked: z.string().check(z.minLength(1), z.maxLength(40)),
   asOf: dateTime(),
   deductible: accumulator('deductible'),

@@ -27,6 +27,8 @@ import {
   SlotListSchema,
   SlotSchema,
   TelehealthSessionSchema,
+  isDateTime,
+  isHttpUrl,
 } from '../../src/core/schemas.js';
 import {
   DEMO_TOKENS,
@@ -258,6 +260,33 @@ describe('schemas: bad data gives a SchemaError naming the path', () => {
     );
     expect(e.path).to.equal('joinUrl');
     expect(e.expected).to.equal('a valid url');
+  });
+
+  it("accepts what zod's url and iso.datetime formats accept, and nothing else", () => {
+    for (const ok of ['https://a.example/x?y=1', 'HTTP://localhost:8080', 'https://[::1]/'])
+      expect(isHttpUrl(ok), ok).to.equal(true);
+    for (const bad of ['https:/path', 'ftp://a.example', 'https://', 'https://[::1', '/relative', ''])
+      expect(isHttpUrl(bad), bad).to.equal(false);
+    for (const ok of [
+      '2026-11-27T14:00:00-05:00',
+      '2026-11-27T14:00:00.123Z',
+      '2024-02-29T23:59:59+14:00',
+      '0000-02-29T00:00:00Z',
+    ])
+      expect(isDateTime(ok), ok).to.equal(true);
+    for (const bad of [
+      '2026-02-29T00:00:00Z',
+      '2026-04-31T00:00:00Z',
+      '2026-11-27T24:00:00Z',
+      '2026-11-27T14:00Z',
+      '2026-11-27 14:00:00Z',
+      '2026-11-27T14:00:00+0500',
+      '2026-13-01T00:00:00Z',
+    ])
+      expect(isDateTime(bad), bad).to.equal(false);
+    expect(schemaError(() => parseWith(SlotSchema, { ...seed.slots[0], end: 5 }, 'slot')).expected).to.equal(
+      'a string',
+    );
   });
 
   it('names array items and the root', () => {
