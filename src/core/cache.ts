@@ -9,7 +9,7 @@
  *   same database in other tabs (or other instances in this tab) emit an `invalidate` event.
  */
 import type { RecordCipher } from './crypto.js';
-import { DEFAULT_DB_NAME, KitStorage, deleteKitDatabase, type StorageKind } from './kit-db.js';
+import { DEFAULT_DB_NAME, KitStorage, deleteKitDatabase, inStore, type StorageKind } from './kit-db.js';
 
 export type { StorageKind } from './kit-db.js';
 
@@ -97,14 +97,15 @@ export class OfflineCache extends EventTarget {
     const maxAgeMs = options.maxAgeMs ?? this.maxAgeMs;
     const stored = await this.storageLayer.run(
       async ({ db, cipher }) => {
-        const raw = await db.get('cache', await this.recordId(cipher, key));
+        const id = await this.recordId(cipher, key);
+        const raw = await inStore<unknown>(db, 'cache', 'readonly', (store) => store.get(id));
         if (raw === undefined) return undefined;
         try {
           const entry = cipher ? await cipher.decrypt<StoredEntry>(raw) : (raw as StoredEntry);
           return entry.k === key ? entry : undefined;
         } catch {
           // Written with a key that no longer exists (or tampered with): unreadable, so drop it.
-          await db.delete('cache', await this.recordId(cipher, key));
+          await inStore(db, 'cache', 'readwrite', (store) => void store.delete(id));
           return undefined;
         }
       },
@@ -125,7 +126,8 @@ export class OfflineCache extends EventTarget {
     await this.storageLayer.run(
       async ({ db, cipher }) => {
         const record = cipher ? await cipher.encrypt(entry) : entry;
-        await db.put('cache', record, await this.recordId(cipher, key));
+        const id = await this.recordId(cipher, key);
+        await inStore(db, 'cache', 'readwrite', (store) => void store.put(record, id));
       },
       () => void this.memory.set(key, structuredClone(entry)),
     );
@@ -141,7 +143,7 @@ export class OfflineCache extends EventTarget {
   async clear(): Promise<void> {
     this.memory.clear();
     await this.storageLayer.run(
-      ({ db }) => db.clear('cache'),
+      ({ db }) => inStore(db, 'cache', 'readwrite', (store) => void store.clear()),
       () => undefined,
     );
     this.announce(null);
@@ -166,7 +168,10 @@ export class OfflineCache extends EventTarget {
   private async remove(key: string, announce: boolean): Promise<void> {
     this.memory.delete(key);
     await this.storageLayer.run(
-      async ({ db, cipher }) => db.delete('cache', await this.recordId(cipher, key)),
+      async ({ db, cipher }) => {
+        const id = await this.recordId(cipher, key);
+        await inStore(db, 'cache', 'readwrite', (store) => void store.delete(id));
+      },
       () => undefined,
     );
     if (announce) this.announce(key);

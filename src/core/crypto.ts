@@ -5,7 +5,7 @@
  * This protects data at rest (a copied profile, a shared device after sign-out), not against script
  * running on the page.
  */
-import type { KitDatabase } from './kit-db.js';
+import { inStore, type KitDatabase } from './kit-db.js';
 
 /** What an encrypted record looks like in IndexedDB. */
 export interface EncryptedRecord {
@@ -37,16 +37,16 @@ export async function generateKitKeys(): Promise<KitKeys> {
  * transaction, so two tabs (or a cache and an outbox) racing on a new database agree on one key pair.
  */
 export async function loadOrCreateKeys(db: KitDatabase): Promise<KitKeys> {
-  const candidate = await generateKitKeys();
-  const tx = db.transaction('keys', 'readwrite');
-  const existing = (await tx.store.get(KEYS_ID)) as KitKeys | undefined;
-  if (existing?.aes && existing.hmac) {
-    await tx.done;
-    return existing;
-  }
-  await tx.store.put(candidate, KEYS_ID);
-  await tx.done;
-  return candidate;
+  let keys = await generateKitKeys();
+  await inStore(db, 'keys', 'readwrite', (store) => {
+    const read = store.get(KEYS_ID);
+    read.onsuccess = () => {
+      const existing = read.result as KitKeys | undefined;
+      if (existing?.aes && existing.hmac) keys = existing;
+      else store.put(keys, KEYS_ID);
+    };
+  });
+  return keys;
 }
 
 /** Encrypts `value` as JSON with a fresh random IV. */

@@ -2,20 +2,36 @@
  * The kit's one IndexedDB database (default name 'iop-kit'): the encrypted cache, the outbox and the
  * key live side by side so that `signOut()` wipes all of them with one `indexedDB.deleteDatabase`.
  */
-import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import { createRecordCipher, loadOrCreateKeys, type RecordCipher } from './crypto.js';
 
 export const KIT_DB_VERSION = 1;
 export const DEFAULT_DB_NAME = 'iop-kit';
 
-interface KitSchema extends DBSchema {
-  cache: { key: string; value: unknown };
-  outbox: { key: string; value: unknown };
-  keys: { key: string; value: unknown };
-}
+/** The database itself (plain IndexedDB: the few calls the kit makes do not need a wrapper library). */
+export type KitDatabase = IDBDatabase;
+export type KitStore = 'cache' | 'outbox' | 'keys';
+const STORES: readonly KitStore[] = ['cache', 'outbox', 'keys'];
 
-export type KitDatabase = IDBPDatabase<KitSchema>;
-const STORES = ['cache', 'outbox', 'keys'] as const;
+const hasIndexedDB = () => globalThis.indexedDB != null;
+
+/**
+ * Runs `act` on one store in its own transaction and resolves with its request's result once the
+ * transaction has committed (so a write is on disk before the caller goes on); rejects when the transaction
+ * fails or cannot start (e.g. the connection was closed under it).
+ */
+export function inStore<T = undefined>(
+  db: KitDatabase,
+  name: KitStore,
+  mode: IDBTransactionMode,
+  act: (store: IDBObjectStore) => IDBRequest<T> | void,
+): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const tx = db.transaction(name, mode);
+    const request = act(tx.objectStore(name));
+    tx.oncomplete = () => resolve(request?.result as T);
+    tx.onerror = tx.onabort = () => reject(tx.error);
+  });
+}
 
 /**
  * Opens (creating when needed) the kit's database. Rejects when IndexedDB is missing, when the open fails,
@@ -24,52 +40,41 @@ const STORES = ['cache', 'outbox', 'keys'] as const;
  * terminated it; the caller reopens lazily on its next operation.
  */
 export function openKitDatabase(name: string, onClose: () => void): Promise<KitDatabase> {
-  if (typeof globalThis.indexedDB === 'undefined' || globalThis.indexedDB === null) {
-    return Promise.reject(new Error('IndexedDB is not available'));
-  }
   return new Promise((resolve, reject) => {
-    let settled = false;
-    const fail = (error: unknown) => {
-      if (settled) return;
-      settled = true;
-      reject(error);
-    };
-    let opening: Promise<KitDatabase>;
-    try {
-      opening = openDB<KitSchema>(name, KIT_DB_VERSION, {
-        upgrade(db) {
-          for (const store of STORES) {
-            if (!db.objectStoreNames.contains(store)) db.createObjectStore(store);
-          }
-        },
-        blocked: () => fail(new Error('IndexedDB upgrade blocked by another tab')),
-        blocking: (_current, _next, event) => {
-          // Let a deleteDatabase (sign-out) or a newer kit in another tab proceed.
-          (event.target as IDBDatabase).close();
-          onClose();
-        },
-        terminated: onClose,
-      });
-    } catch (error) {
-      fail(error);
-      return;
-    }
-    opening.then((db) => {
-      // A late success after a blocked upgrade: nobody is waiting for this connection any more.
-      if (settled) return db.close();
-      if (!STORES.every((store) => db.objectStoreNames.contains(store))) {
-        db.close();
-        return fail(new Error(`IndexedDB database "${name}" lacks the kit's object stores`));
+    if (!hasIndexedDB()) throw new Error('IndexedDB is not available');
+    let blocked = false;
+    const request = indexedDB.open(name, KIT_DB_VERSION);
+    request.onupgradeneeded = () => {
+      for (const store of STORES) {
+        if (!request.result.objectStoreNames.contains(store)) request.result.createObjectStore(store);
       }
-      settled = true;
+    };
+    request.onblocked = () => {
+      blocked = true;
+      reject(new Error('IndexedDB upgrade blocked by another tab'));
+    };
+    request.onerror = () => reject(request.error);
+    request.onsuccess = () => {
+      const db = request.result;
+      // A late success after a blocked upgrade: nobody is waiting for this connection any more.
+      if (blocked || !STORES.every((store) => db.objectStoreNames.contains(store))) {
+        db.close();
+        return reject(new Error(`IndexedDB database "${name}" lacks the kit's object stores`));
+      }
+      db.onversionchange = () => {
+        // Let a deleteDatabase (sign-out) or a newer kit in another tab proceed.
+        db.close();
+        onClose();
+      };
+      db.onclose = onClose;
       resolve(db);
-    }, fail);
+    };
   });
 }
 
 /** Deletes a database; resolves once it is gone (other connections are asked to close first). */
 export function deleteKitDatabase(name: string): Promise<void> {
-  if (typeof globalThis.indexedDB === 'undefined' || globalThis.indexedDB === null) return Promise.resolve();
+  if (!hasIndexedDB()) return Promise.resolve();
   return new Promise((resolve, reject) => {
     const request = indexedDB.deleteDatabase(name);
     request.onsuccess = () => resolve();
@@ -115,9 +120,8 @@ export class KitStorage {
     readonly dbName: string,
     private readonly encrypt: boolean,
   ) {
-    this.mode =
-      typeof globalThis.indexedDB === 'undefined' || globalThis.indexedDB === null ? 'memory' : 'indexeddb';
-    if (this.mode === 'memory') warnStorageFallback(new Error('indexedDB is undefined'));
+    this.mode = hasIndexedDB() ? 'indexeddb' : 'memory';
+    if (!hasIndexedDB()) warnStorageFallback(new Error('indexedDB is undefined'));
   }
 
   /** Where data lives now. */

@@ -15,7 +15,7 @@
  * Events: `change` (detail `{ pending }`), `delivered` (detail `{ entry }`), `rejected` (detail
  * `{ entry, error }`; the widget layer turns it into `iop-error`).
  */
-import { DEFAULT_DB_NAME, KitStorage, type StorageKind } from './kit-db.js';
+import { DEFAULT_DB_NAME, KitStorage, inStore, type StorageKind } from './kit-db.js';
 
 export interface OutboxEntry<P = unknown> {
   /** The idempotency key; also the entry's id. */
@@ -194,7 +194,7 @@ export class Outbox extends EventTarget {
     this.loaded ??= this.storageLayer
       .run(
         async ({ db, cipher }) => {
-          const records = await db.getAll('outbox');
+          const records = await inStore<unknown[]>(db, 'outbox', 'readonly', (store) => store.getAll());
           const found: QueuedEntry[] = [];
           for (const record of records) {
             try {
@@ -221,7 +221,8 @@ export class Outbox extends EventTarget {
     const stored = { ...publicEntry(entry), seq: entry.seq };
     await this.storageLayer.run(
       async ({ db, cipher }) => {
-        await db.put('outbox', cipher ? await cipher.encrypt(stored) : stored, entry.idempotencyKey);
+        const record = cipher ? await cipher.encrypt(stored) : stored;
+        await inStore(db, 'outbox', 'readwrite', (store) => void store.put(record, entry.idempotencyKey));
       },
       () => undefined,
     );
@@ -232,7 +233,7 @@ export class Outbox extends EventTarget {
     const index = this.queue.indexOf(entry);
     if (index >= 0) this.queue.splice(index, 1);
     await this.storageLayer.run(
-      ({ db }) => db.delete('outbox', entry.idempotencyKey),
+      ({ db }) => inStore(db, 'outbox', 'readwrite', (store) => void store.delete(entry.idempotencyKey)),
       () => undefined,
     );
   }
