@@ -56,7 +56,13 @@ const urlOrPath = (expected: string) =>
     z.refine((v) => isSecureUrl(v) || isPath(v), { error: expected }),
   );
 
-const OptionsSchema = z.strictObject({
+const CacheOptionsSchema = z.object({
+  encrypt: z.optional(z.boolean()),
+  maxAgeMs: z.optional(z.int().check(z.gte(0))),
+});
+
+// Plain objects, not strictObject: unknown options are found by validateOptions (one zod class fewer to ship).
+const OptionsSchema = z.object({
   baseUrl: z.optional(urlOrPath('an https: URL (http: only on localhost) or a path starting with "/"')),
   programId: z.optional(z.string().check(z.minLength(1), z.maxLength(200))),
   getAccessToken: z.optional(fn<AccessTokenGetter>('a function returning the access token')),
@@ -81,12 +87,7 @@ const OptionsSchema = z.strictObject({
   region: z.optional(RegionSchema),
   timeoutMs: z.optional(z.int().check(z.gte(100), z.lte(120_000))),
   retries: z.optional(z.int().check(z.gte(0), z.lte(10))),
-  cache: z.optional(
-    z.strictObject({
-      encrypt: z.optional(z.boolean()),
-      maxAgeMs: z.optional(z.int().check(z.gte(0))),
-    }),
-  ),
+  cache: z.optional(CacheOptionsSchema),
   fetch: z.optional(fn<typeof globalThis.fetch>('a fetch-compatible function')),
   allowedOrigins: z.optional(
     z.array(
@@ -103,21 +104,23 @@ const OptionsSchema = z.strictObject({
   ),
 });
 
-const knownOptions = (where: string) =>
-  Object.keys(where === 'cache' ? { encrypt: 1, maxAgeMs: 1 } : OptionsSchema.shape).join(', ');
-
 /** Validate options and throw a ConfigError for the first wrong or unknown one. */
 export function validateOptions(options: unknown): IopOptions {
   if (typeof options !== 'object' || options === null) throw new ConfigError('(options)', 'an object');
   const result = OptionsSchema.safeParse(options);
-  if (result.success) return result.data as IopOptions;
-  const issue = result.error.issues[0]!;
-  if (issue.code === 'unrecognized_keys') {
-    const where = formatPath(issue.path);
-    const option = where === '(root)' ? issue.keys[0]! : `${where}.${issue.keys[0]!}`;
-    throw new ConfigError(option, `a known option (${knownOptions(where)})`);
+  if (!result.success) {
+    const issue = result.error.issues[0]!;
+    throw new ConfigError(formatPath(issue.path), describeExpected(issue));
   }
-  throw new ConfigError(formatPath(issue.path), describeExpected(issue));
+  const levels = [
+    ['', options, OptionsSchema.shape],
+    ['cache.', (options as IopOptions).cache ?? {}, CacheOptionsSchema.shape],
+  ] as const;
+  for (const [prefix, given, known] of levels) {
+    const unknown = Object.keys(given).find((key) => !Object.hasOwn(known, key));
+    if (unknown) throw new ConfigError(prefix + unknown, `a known option (${Object.keys(known).join(', ')})`);
+  }
+  return result.data as IopOptions;
 }
 
 /**
