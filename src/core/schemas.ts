@@ -208,7 +208,7 @@ export const SafetyPlanSchema = z.object({
       groundingTechniques: textList(),
     }),
   ),
-  pet: z.optional(z.extend(PetSchema, { howItHelps: z.optional(text()) })),
+  pet: z.optional(z.object({ ...PetSchema.shape, howItHelps: z.optional(text()) })),
 });
 export type SafetyPlan = z.infer<typeof SafetyPlanSchema>;
 
