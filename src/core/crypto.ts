@@ -53,16 +53,19 @@ export async function loadOrCreateKeys(db: KitDatabase): Promise<KitKeys> {
 export async function encryptJson(key: CryptoKey, value: unknown): Promise<EncryptedRecord> {
   const iv = crypto.getRandomValues(new Uint8Array(IV_BYTES));
   const plain = new TextEncoder().encode(JSON.stringify(value));
-  const data = await crypto.subtle.encrypt({ name: 'AES-GCM', iv }, key, plain);
-  return { iv, data };
+  return { iv, data: await crypto.subtle.encrypt({ name: 'AES-GCM', iv }, key, plain) };
 }
 
-/** Decrypts a record made by `encryptJson`. Throws when the key is wrong or the record was altered. */
-export async function decryptJson<T = unknown>(key: CryptoKey, record: EncryptedRecord): Promise<T> {
+/**
+ * Decrypts a record made by `encryptJson`. Rejects when the key is wrong, the record was altered or it is not
+ * an encrypted record at all (WebCrypto refuses a missing IV or data): callers treat all three as unreadable.
+ */
+export async function decryptJson<T = unknown>(key: CryptoKey, record: unknown): Promise<T> {
+  const { iv, data } = record as EncryptedRecord;
   const plain = await crypto.subtle.decrypt(
-    { name: 'AES-GCM', iv: record.iv as Uint8Array<ArrayBuffer> },
+    { name: 'AES-GCM', iv: iv as Uint8Array<ArrayBuffer> },
     key,
-    record.data,
+    data,
   );
   return JSON.parse(new TextDecoder().decode(plain)) as T;
 }
@@ -85,10 +88,7 @@ export function createRecordCipher(keys: KitKeys): RecordCipher {
   const hidden = new Map<string, string>();
   return {
     encrypt: (value) => encryptJson(keys.aes, value),
-    decrypt: async <T>(record: unknown) => {
-      if (!isEncryptedRecord(record)) throw new Error('Not an encrypted record');
-      return decryptJson<T>(keys.aes, record);
-    },
+    decrypt: (record) => decryptJson(keys.aes, record),
     async hideKey(key) {
       const known = hidden.get(key);
       if (known) return known;
