@@ -53,11 +53,7 @@ const browserChunkGroups = [
     priority: 2,
     test: inGroup(
       new RegExp(
-        [
-          '/node_modules/@lit/context/lib/controllers/context-consumer\\.js$',
-          '/src/internal/iop-widget\\.ts$',
-          '/src/core/(config-store|links|hotlines)\\.ts$',
-        ].join('|'),
+        ['/src/internal/iop-widget\\.ts$', '/src/core/(config-store|tel|region-help)\\.ts$'].join('|'),
       ),
     ),
   },
@@ -69,7 +65,7 @@ const browserChunkGroups = [
         [
           '/node_modules/(zod|idb)/',
           '/src/internal/data-controller\\.ts$',
-          '/src/core/(schemas|rest-backend|cache|outbox|crypto|client|session|errors|kit-db|backend|config|create-backend|format)\\.ts$',
+          '/src/core/(schemas|rest-backend|cache|outbox|crypto|client|session|errors|kit-db|backend|config|create-backend|format|hotlines|links)\\.ts$',
         ].join('|'),
       ),
     ),

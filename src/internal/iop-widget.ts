@@ -1,5 +1,5 @@
 import type { CSSResultGroup } from 'lit';
-import { ContextConsumer } from '@lit/context';
+import { ContextEvent } from '@lit/context';
 import { IopElement } from './iop-element.js';
 import { hostStyles, widgetStyles } from '../design/host.styles.js';
 import { providerContext, type ProviderSettings } from './context.js';
@@ -17,19 +17,7 @@ export class IopWidget extends IopElement {
   /** The nearest provider's settings, if any. */
   private provided?: ProviderSettings;
   private stopWatchingConfig?: () => void;
-
-  constructor() {
-    super();
-    new ContextConsumer(this, {
-      context: providerContext,
-      subscribe: true,
-      callback: (value) => {
-        this.provided = value;
-        this.refreshLocale();
-        this.onSettingsChanged();
-      },
-    });
-  }
+  private stopWatchingProvider?: () => void;
 
   /** The provider's settings over the kit's configuration (without the widget's own attributes). */
   protected get settings(): ProviderSettings {
@@ -50,12 +38,33 @@ export class IopWidget extends IopElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
+    // Asks the nearest <iop-provider> for its settings and every later change (the context protocol; a plain
+    // event rather than @lit/context's ContextConsumer, which the crisis button would otherwise load first).
+    this.dispatchEvent(
+      new ContextEvent(
+        providerContext,
+        this,
+        (value, unsubscribe) => {
+          if (unsubscribe !== this.stopWatchingProvider) {
+            this.stopWatchingProvider?.();
+            this.stopWatchingProvider = unsubscribe;
+          }
+          this.provided = value;
+          this.refreshLocale();
+          this.requestUpdate();
+          this.onSettingsChanged();
+        },
+        true,
+      ),
+    );
     this.stopWatchingConfig = onConfigChange(() => this.onSettingsChanged());
     window.addEventListener('iop-signed-out', this.onSignedOut);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
+    this.stopWatchingProvider?.();
+    this.stopWatchingProvider = undefined;
     this.stopWatchingConfig?.();
     window.removeEventListener('iop-signed-out', this.onSignedOut);
   }

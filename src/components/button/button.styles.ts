@@ -13,10 +13,12 @@ export const buttonStyles = css`
     --_fg: var(--_color-accent);
     --_border: var(--_color-border-strong);
   }
+  /* Crisis actions are never smaller than 44 px (WCAG 2.5.5 AAA), whatever the size. */
   :host([variant='crisis']) {
     --_bg: var(--_color-crisis);
     --_fg: var(--_color-on-crisis);
     --_border: var(--_color-crisis);
+    --_target-min: var(--_target-comfortable);
   }
   :host([variant='quiet']) {
     --_bg: transparent;
@@ -30,11 +32,6 @@ export const buttonStyles = css`
   :host([size='lg']) {
     --_min-size: 3.25em;
     font-size: var(--_font-size-lg);
-  }
-  /* Crisis actions are never smaller than 44 px (WCAG 2.5.5 AAA), whatever the size. */
-  :host([variant='crisis']) .button {
-    min-height: max(var(--_min-size), var(--_target-comfortable));
-    min-width: var(--_target-comfortable);
   }
   :host([block]) {
     display: block;
@@ -58,9 +55,7 @@ export const buttonStyles = css`
     text-align: center;
     text-decoration: none;
     cursor: pointer;
-    transition:
-      filter var(--_duration-fast),
-      box-shadow var(--_duration-fast);
+    transition: filter var(--_duration-fast);
   }
   .button:hover:not([aria-disabled='true']) {
     filter: brightness(0.92);
@@ -69,10 +64,6 @@ export const buttonStyles = css`
   :host([variant='secondary']) .button:hover:not([aria-disabled='true']) {
     filter: none;
     background: var(--_color-surface-sunken);
-  }
-  .button:focus-visible {
-    outline: var(--_focus-ring);
-    outline-offset: var(--_focus-offset);
   }
   .button[aria-disabled='true'] {
     cursor: not-allowed;

@@ -14,8 +14,8 @@ export interface CrisisMessages {
   onCallLoading: string;
   hotlinesHeading: string;
   call: (number: string) => string;
-  text: (number: string) => string;
-  textWithBody: (body: string, number: string) => string;
+  /** "Text 988", or with a keyword: "Text HOME to 741741". */
+  text: (number: string, body?: string) => string;
   chatOnline: string;
   notALink: string;
   safetyPlan: string;
@@ -33,8 +33,7 @@ export const crisisMessages: Catalog<CrisisMessages> = {
     onCallLoading: 'Finding who is on call…',
     hotlinesHeading: 'Crisis lines, open day and night',
     call: (n) => `Call ${n}`,
-    text: (n) => `Text ${n}`,
-    textWithBody: (body, n) => `Text ${body} to ${n}`,
+    text: (n, body) => (body ? `Text ${body} to ${n}` : `Text ${n}`),
     chatOnline: 'Chat online',
     notALink: 'Number:',
     safetyPlan: 'My safety plan',
@@ -50,8 +49,7 @@ export const crisisMessages: Catalog<CrisisMessages> = {
     onCallLoading: 'Buscando quién está de guardia…',
     hotlinesHeading: 'Líneas de crisis, abiertas de día y de noche',
     call: (n) => `Llamar al ${n}`,
-    text: (n) => `Enviar texto al ${n}`,
-    textWithBody: (body, n) => `Envía ${body} al ${n}`,
+    text: (n, body) => (body ? `Envía ${body} al ${n}` : `Enviar texto al ${n}`),
     chatOnline: 'Chat en línea',
     notALink: 'Número:',
     safetyPlan: 'Mi plan de seguridad',

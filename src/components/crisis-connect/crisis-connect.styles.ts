@@ -17,15 +17,11 @@ export const crisisConnectStyles = css`
     inset-block-end: calc(var(--iop-crisis-inset-block-end, 16px) + env(safe-area-inset-bottom, 0px));
     inset-inline-end: calc(var(--iop-crisis-inset-inline-end, 16px) + env(safe-area-inset-right, 0px));
   }
-  :host([variant='inline']) {
-    display: block;
-  }
-  .trigger::part(base) {
+  :host([variant='floating']) .trigger::part(base) {
     box-shadow: var(--_elevation-2);
   }
-  :host([variant='inline']) .trigger::part(base),
-  :host([variant='compact']) .trigger::part(base) {
-    box-shadow: none;
+  :host([variant='inline']) {
+    display: block;
   }
   :host([variant='compact']) .trigger {
     font-size: var(--_font-size-sm);
@@ -34,9 +30,18 @@ export const crisisConnectStyles = css`
     font-size: 1.2em;
     line-height: 1;
   }
-  .intro {
-    margin: 0 0 var(--_space-4);
+  p {
+    margin: 0 0 var(--_space-2);
+  }
+  .intro,
+  .muted {
     color: var(--_color-text-muted);
+  }
+  .intro {
+    margin-bottom: var(--_space-4);
+  }
+  .muted {
+    font-size: var(--_font-size-sm);
   }
   section {
     margin-block: var(--_space-4);
@@ -46,41 +51,31 @@ export const crisisConnectStyles = css`
     font-size: var(--_font-size-lg);
     line-height: var(--_line-height-tight);
   }
-  .emergency {
-    margin-block-start: 0;
-    padding: var(--_space-3);
-    border: 2px solid var(--_color-crisis);
-    border-radius: var(--_radius-md);
-    background: var(--_color-danger-surface);
-  }
-  .emergency p {
-    margin: 0 0 var(--_space-2);
-    font-weight: var(--_font-weight-heavy);
-    font-size: var(--_font-size-lg);
-  }
+  .emergency,
   .on-call {
     padding: var(--_space-3);
     border: 1px solid var(--_color-border);
     border-radius: var(--_radius-md);
     background: var(--_color-surface-raised);
   }
-  .on-call p {
-    margin: 0 0 var(--_space-2);
+  .emergency {
+    margin-top: 0;
+    border: 2px solid var(--_color-crisis);
+    background: var(--_color-danger-surface);
   }
-  .who {
+  .emergency p {
+    font-weight: var(--_font-weight-heavy);
+    font-size: var(--_font-size-lg);
+  }
+  .who,
+  .hotline-name {
     font-weight: var(--_font-weight-strong);
-  }
-  .muted {
-    color: var(--_color-text-muted);
-    font-size: var(--_font-size-sm);
   }
   .has-plan::before {
     content: '✓ ';
   }
-  .status {
-    margin: 0 0 var(--_space-2);
-  }
-  .actions {
+  .actions,
+  .leave {
     display: flex;
     flex-wrap: wrap;
     gap: var(--_space-2);
@@ -90,31 +85,20 @@ export const crisisConnectStyles = css`
     margin: 0;
     padding: 0;
   }
-  .hotline {
+  li {
     padding-block: var(--_space-3);
-    border-block-end: 1px solid var(--_color-border);
+    border-bottom: 1px solid var(--_color-border);
   }
-  .hotline:last-child {
-    border-block-end: 0;
+  li:last-child {
+    border: 0;
   }
   .hotline-name {
-    margin: 0 0 var(--_space-1);
-    font-weight: var(--_font-weight-strong);
-  }
-  .hotline-description {
-    margin: 0 0 var(--_space-2);
-    color: var(--_color-text-muted);
-    font-size: var(--_font-size-sm);
-  }
-  .plain-number {
-    font-variant-numeric: tabular-nums;
+    margin-bottom: var(--_space-1);
   }
   .leave {
-    display: flex;
     flex-direction: column;
-    gap: var(--_space-2);
-    padding-block-start: var(--_space-3);
-    border-block-start: 1px solid var(--_color-border);
+    padding-top: var(--_space-3);
+    border-top: 1px solid var(--_color-border);
   }
   @media (forced-colors: active) {
     .emergency,

@@ -1,20 +1,13 @@
-import {
-  html,
-  nothing,
-  type CSSResultGroup,
-  type PropertyValues,
-  type TemplateResult,
-  type PropertyDeclarations,
-} from 'lit';
+import { html, nothing, type CSSResultGroup, type TemplateResult, type PropertyDeclarations } from 'lit';
 import { IopWidget } from '../../internal/iop-widget.js';
-import { hostStyles, srOnly } from '../../design/host.styles.js';
+import { hostStyles } from '../../design/host.styles.js';
 import { crisisConnectStyles } from './crisis-connect.styles.js';
 import { crisisMessages, type CrisisMessages } from './crisis-connect.messages.js';
-import { hotlinesFor, REGION_HELP, type ShownHotline } from '../../core/hotlines.js';
-import { smsHref, telHref } from '../../core/links.js';
+import { REGION_HELP, type BuiltInHotline } from '../../core/region-help.js';
 import type { Region } from '../../core/schemas.js';
+import type { ShownHotline } from '../../core/hotlines.js';
+import { smsHref, telHref } from '../../core/tel.js';
 import type { CrisisLive } from './crisis-live.js';
-import type { IopDialog } from '../dialog/dialog.js';
 import { getConfig } from '../../core/config-store.js';
 import '../button/define.js';
 import '../dialog/define.js';
@@ -34,8 +27,6 @@ export interface CrisisActionDetail {
     | 'quick-exit';
   target?: string;
 }
-
-const REGIONS: readonly Region[] = ['US', 'CA', 'GB', 'AU'];
 
 /**
  * The crisis-connect button: one tap to every way of getting help. Its light-DOM children are the no-JavaScript
@@ -66,7 +57,7 @@ const REGIONS: readonly Region[] = ['US', 'CA', 'GB', 'AU'];
  * @fires {CustomEvent<CrisisActionDetail>} iop-crisis-action - The person chose a way to get help.
  */
 export class IopCrisisConnect extends IopWidget {
-  static override styles: CSSResultGroup = [hostStyles, srOnly, crisisConnectStyles];
+  static override styles: CSSResultGroup = [hostStyles, crisisConnectStyles];
 
   static override properties: PropertyDeclarations = {
     variant: { reflect: true },
@@ -94,17 +85,13 @@ export class IopCrisisConnect extends IopWidget {
   private live?: CrisisLive;
   private connecting?: Promise<CrisisLive>;
 
-  private get dialog(): IopDialog | null {
-    return this.renderRoot?.querySelector<IopDialog>('iop-dialog') ?? null;
-  }
-
   private get text(): CrisisMessages {
     return crisisMessages[this.locale];
   }
 
   private get shownRegion(): Region {
     const wanted = this.region ?? this.settings.region ?? 'US';
-    return REGIONS.includes(wanted) ? wanted : 'US';
+    return Object.hasOwn(REGION_HELP, wanted) ? wanted : 'US';
   }
 
   override connectedCallback(): void {
@@ -123,11 +110,6 @@ export class IopCrisisConnect extends IopWidget {
     this.live?.stop();
     this.live = this.connecting = undefined;
     if (this.open) void this.connect();
-  }
-
-  protected override updated(changed: PropertyValues): void {
-    super.updated(changed);
-    if (changed.has('open') && this.open && this.dialog && !this.dialog.open) void this.dialog.show();
   }
 
   /**
@@ -202,7 +184,7 @@ export class IopCrisisConnect extends IopWidget {
     const href = telHref(phone);
     if (!href) {
       // A number we cannot dial is shown as text, never as a broken link.
-      return html`<span class="plain-number">${this.text.notALink} ${phone}</span>`;
+      return html`<span>${this.text.notALink} ${phone}</span>`;
     }
     return html`<iop-button variant=${variant} href=${href} @click=${() => this.act(action, phone)}
       >${label}</iop-button
@@ -228,17 +210,19 @@ export class IopCrisisConnect extends IopWidget {
     </section>`;
   }
 
-  private renderHotline(line: ShownHotline): TemplateResult {
+  /** One crisis line: a built-in one (in the reader's language) or one the backend added. */
+  private renderHotline(line: BuiltInHotline | ShownHotline): TemplateResult {
+    const name = typeof line.name === 'string' ? line.name : line.name[this.locale];
+    const description =
+      typeof line.description === 'object' ? line.description[this.locale] : line.description;
     const t = this.text;
     const call = line.phone ? this.phoneLink(line.phone, t.call(line.phone), 'call-hotline') : nothing;
     const sms = line.sms ? smsHref(line.sms.number, line.sms.body) : undefined;
-    const smsLabel = line.sms?.body
-      ? t.textWithBody(line.sms.body, line.sms.number)
-      : t.text(line.sms?.number ?? '');
+    const smsLabel = t.text(line.sms?.number ?? '', line.sms?.body);
     const chat = line.chatUrl && /^https:\/\//.test(line.chatUrl) ? line.chatUrl : undefined;
     return html`<li class="hotline">
-      <p class="hotline-name">${line.name}</p>
-      ${line.description ? html`<p class="hotline-description">${line.description}</p>` : nothing}
+      <p class="hotline-name">${name}</p>
+      ${description ? html`<p class="hotline-description muted">${description}</p>` : nothing}
       <div class="actions">
         ${call}
         ${
@@ -269,7 +253,9 @@ export class IopCrisisConnect extends IopWidget {
   private renderDialogContent(): TemplateResult {
     const t = this.text;
     const live = this.live;
-    const lines = hotlinesFor(this.shownRegion, this.locale, live?.hotlines);
+    const region = this.shownRegion;
+    // The built-in lines never wait for the backend; what it adds comes with the backend part.
+    const lines = [...REGION_HELP[region].hotlines, ...(live?.addedHotlines(region) ?? [])];
     const planUrl = this.safetyPlanUrl ?? live?.service.safetyPlanUrl;
     return html`
       <p class="intro">${t.intro}</p>
@@ -304,7 +290,7 @@ export class IopCrisisConnect extends IopWidget {
       </iop-button>
       ${
         this.open
-          ? html`<iop-dialog part="dialog" label=${t.heading} @iop-after-hide=${this.onDialogHidden}
+          ? html`<iop-dialog part="dialog" open label=${t.heading} @iop-after-hide=${this.onDialogHidden}
               >${this.renderDialogContent()}</iop-dialog
             >`
           : nothing

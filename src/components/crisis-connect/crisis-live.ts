@@ -7,9 +7,10 @@
 import { html, nothing, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import { connectCrisis, type CrisisService } from '../../core/crisis.js';
 import { safeExternalUrl } from '../../core/links.js';
+import { hotlinesFor, type ShownHotline } from '../../core/hotlines.js';
 import { formatAge, formatTime } from '../../core/format.js';
 import type { Catalog, Locale } from '../../core/locale.js';
-import type { CrisisResources, Hotline } from '../../core/schemas.js';
+import type { CrisisResources, Region } from '../../core/schemas.js';
 import type { ReadState } from '../../core/cache.js';
 import type { SessionSettings } from '../../core/session.js';
 import type { CrisisActionDetail } from './crisis-connect.js';
@@ -153,9 +154,9 @@ export class CrisisLive {
     if (this.video.phase !== 'ready') this.video = { phase: 'idle' };
   }
 
-  /** The lines the backend adds (hotlinesFor keeps only real additions for the region). */
-  get hotlines(): readonly Hotline[] {
-    return this.resources?.value?.hotlines ?? [];
+  /** The lines the backend adds for the region (never one that changes or repeats a built-in line). */
+  addedHotlines(region: Region): ShownHotline[] {
+    return hotlinesFor(region, 'en', this.resources?.value?.hotlines).filter((line) => !line.builtIn);
   }
 
   /** Whether the on-call section has anything to say (not without a backend). */

@@ -4,16 +4,15 @@ export const dialogStyles = css`
   :host {
     display: contents;
   }
+  /* Font and line height come from :host (hostStyles); the safe-area gutters keep clear of notches. */
   dialog {
-    /* The safe-area gutters keep the dialog clear of notches and home indicators. */
-    --_gutter-x: max(var(--_space-4), env(safe-area-inset-left), env(safe-area-inset-right));
-    --_gutter-y: max(var(--_space-4), env(safe-area-inset-top), env(safe-area-inset-bottom));
+    --_gutter: max(var(--_space-4), env(safe-area-inset-left), env(safe-area-inset-right));
     flex-direction: column;
-    box-sizing: border-box;
-    width: min(var(--iop-dialog-width, 32rem), 100vw - 2 * var(--_gutter-x));
+    width: min(var(--iop-dialog-width, 32rem), 100vw - 2 * var(--_gutter));
     max-width: none;
-    max-height: calc(100dvh - 2 * var(--_gutter-y));
-    margin: auto;
+    max-height: calc(
+      100dvh - 2 * max(var(--_space-4), env(safe-area-inset-top), env(safe-area-inset-bottom))
+    );
     padding: 0;
     overflow: hidden;
     border: 1px solid var(--_color-border);
@@ -21,9 +20,8 @@ export const dialogStyles = css`
     background: var(--_color-surface-raised);
     color: var(--_color-text);
     box-shadow: var(--_elevation-3);
-    font-family: var(--iop-font-family, inherit);
     font-size: var(--iop-font-size-base, max(1em, 1rem));
-    line-height: var(--_line-height-normal);
+    overflow-wrap: anywhere;
   }
   dialog[open] {
     display: flex;
@@ -35,83 +33,72 @@ export const dialogStyles = css`
       color-mix(in srgb, light-dark(var(--_color-text), var(--_color-surface-sunken)) 60%, transparent)
     );
   }
-  .header {
+  [part='header'],
+  [part='footer'] {
     display: flex;
-    align-items: flex-start;
     gap: var(--_space-2);
+    padding: var(--_space-3) var(--_space-5);
+  }
+  [part='header'] {
     padding: var(--_space-3) var(--_space-3) var(--_space-2) var(--_space-5);
   }
-  .heading {
-    flex: 1 1 auto;
-    min-width: 0;
+  h2 {
+    flex: 1;
     margin: 0;
     padding-top: var(--_space-2);
     font-size: var(--_font-size-xl);
     font-weight: var(--_font-weight-heavy);
     line-height: var(--_line-height-tight);
-    overflow-wrap: anywhere;
   }
-  .close {
+  button {
     flex: none;
-    display: inline-flex;
-    align-items: center;
-    justify-content: center;
+    display: grid;
+    place-items: center;
     width: var(--_target-comfortable);
     height: var(--_target-comfortable);
     padding: 0;
     border: 2px solid transparent;
     border-radius: var(--_radius-md);
-    background: transparent;
-    color: var(--_color-text);
+    background: none;
+    color: inherit;
     cursor: pointer;
   }
-  .close:hover {
+  button:hover {
     background: var(--_color-surface-sunken);
   }
-  .close svg {
+  svg {
     width: 1.5rem;
-    height: 1.5rem;
-    fill: none;
     stroke: currentColor;
     stroke-width: 2.25;
     stroke-linecap: round;
   }
-  .body {
-    flex: 1 1 auto;
-    min-height: 0;
+  [part='body'] {
+    flex: auto;
     overflow-y: auto;
     overscroll-behavior: contain;
     padding: var(--_space-2) var(--_space-5) var(--_space-5);
-    overflow-wrap: anywhere;
   }
-  .footer {
-    display: flex;
+  [part='footer'] {
     flex-wrap: wrap;
     justify-content: flex-end;
-    gap: var(--_space-2);
-    padding: var(--_space-3) var(--_space-5);
     border-top: 1px solid var(--_color-border);
   }
-  .footer[hidden] {
+  [hidden] {
     display: none;
   }
   /* Phones: a full-width sheet at the bottom, where thumbs reach, clear of the home indicator. */
   @media (max-width: 30rem) {
     dialog {
       width: 100%;
-      max-height: calc(100dvh - max(var(--_space-4), env(safe-area-inset-top)));
-      margin: auto 0 0;
+      margin-bottom: 0;
       border-width: 1px 0 0;
       border-radius: var(--_radius-lg) var(--_radius-lg) 0 0;
       padding: 0 env(safe-area-inset-right) env(safe-area-inset-bottom) env(safe-area-inset-left);
     }
-    .header {
-      padding-left: var(--_space-4);
-    }
-    .body,
-    .footer {
-      padding-left: var(--_space-4);
-      padding-right: var(--_space-4);
+    [part='header'],
+    [part='body'],
+    [part='footer'] {
+      padding-inline: var(--_space-4);
     }
   }
   @keyframes enter {
@@ -129,12 +116,8 @@ export const dialogStyles = css`
     dialog {
       border: 2px solid CanvasText;
     }
-    .close {
+    button {
       border-color: ButtonText;
-      color: ButtonText;
-    }
-    .footer {
-      border-top-color: CanvasText;
     }
   }
 `;

@@ -15,27 +15,17 @@ export interface DialogHideDetail {
   source: DialogHideSource;
 }
 
-/** A bubbling, composed event (built outside the class so the manifest lists only the documented events). */
-function kitEvent(name: string, detail: unknown, cancelable: boolean): CustomEvent {
-  return new CustomEvent(name, { detail, bubbles: true, composed: true, cancelable });
-}
+/** Dialogs that hold the page's scrolling, and the overflow to put back when the last one lets go. */
+const scrollLockers = new Set<object>();
+let pageOverflow = '';
 
-/** Open dialogs that lock the page's scrolling, and the overflow to put back when the last one closes. */
-const scrollLock = { holders: new Set<object>(), previousOverflow: '' };
-
-function lockScroll(holder: object): void {
-  if (scrollLock.holders.size === 0) {
-    const root = document.documentElement;
-    scrollLock.previousOverflow = root.style.overflow;
-    // A CSSOM write, not an inline style attribute in markup: allowed under a strict CSP.
-    root.style.overflow = 'hidden';
-  }
-  scrollLock.holders.add(holder);
-}
-
-function unlockScroll(holder: object): void {
-  if (!scrollLock.holders.delete(holder) || scrollLock.holders.size > 0) return;
-  document.documentElement.style.overflow = scrollLock.previousOverflow;
+/** Locks (or unlocks) the page's scrolling for `holder`. A CSSOM write, not a style attribute: strict-CSP safe. */
+function lockScroll(holder: object, lock: boolean): void {
+  const style = document.documentElement.style;
+  if (lock) {
+    if (!scrollLockers.size) [pageOverflow, style.overflow] = [style.overflow, 'hidden'];
+    scrollLockers.add(holder);
+  } else if (scrollLockers.delete(holder) && !scrollLockers.size) style.overflow = pageOverflow;
 }
 
 /**
@@ -93,7 +83,10 @@ export class IopDialog extends IopElement {
     return this.renderRoot.querySelector<HTMLDialogElement>('dialog')!;
   }
   private get body(): HTMLElement {
-    return this.renderRoot.querySelector<HTMLElement>('.body')!;
+    return this.renderRoot.querySelector<HTMLElement>('[part=body]')!;
+  }
+  private get closeButton(): HTMLButtonElement {
+    return this.renderRoot.querySelector('button')!;
   }
   private bodyObserver?: ResizeObserver;
 
@@ -133,7 +126,7 @@ export class IopDialog extends IopElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    unlockScroll(this);
+    lockScroll(this, false);
     this.bodyObserver?.disconnect();
   }
 
@@ -159,8 +152,9 @@ export class IopDialog extends IopElement {
     else if (changed.get('open') === true) this.closeDialog();
   }
 
+  /** Sends a bubbling, composed event; false when a listener cancelled it. */
   private emit(name: string, detail?: unknown, cancelable = false): boolean {
-    return this.dispatchEvent(kitEvent(name, detail, cancelable));
+    return this.dispatchEvent(new CustomEvent(name, { detail, bubbles: true, composed: true, cancelable }));
   }
 
   private requestHide(source: DialogHideSource): boolean {
@@ -176,7 +170,7 @@ export class IopDialog extends IopElement {
     this.returnFocusTo = deepActiveElement();
     this.emit('iop-show');
     dialog.showModal();
-    lockScroll(this);
+    lockScroll(this, true);
     this.focusInitial();
     void Promise.all(dialog.getAnimations({ subtree: true }).map((animation) => animation.finished))
       .catch(() => undefined)
@@ -189,7 +183,7 @@ export class IopDialog extends IopElement {
     if (!this.hideAnnounced) this.emit('iop-hide', { source: 'method' } satisfies DialogHideDetail);
     this.hideAnnounced = false;
     if (this.dialog.open) this.dialog.close();
-    unlockScroll(this);
+    lockScroll(this, false);
     const target = this.returnFocusTo;
     this.returnFocusTo = null;
     if (target instanceof HTMLElement && target.isConnected) target.focus();
@@ -204,10 +198,6 @@ export class IopDialog extends IopElement {
     );
     const target = findAutofocus(this.dialog) ?? inContent[0] ?? closeButton;
     target.focus();
-  }
-
-  private get closeButton(): HTMLButtonElement {
-    return this.renderRoot.querySelector<HTMLButtonElement>('[part="close-button"]')!;
   }
 
   private onKeydown(event: KeyboardEvent): void {
@@ -256,25 +246,18 @@ export class IopDialog extends IopElement {
     this.open = false;
   }
 
-  private isOnBackdrop(event: MouseEvent): boolean {
-    if (event.target !== this.dialog) return false;
-    const box = this.dialog.getBoundingClientRect();
-    const inside =
-      event.clientX >= box.left &&
-      event.clientX <= box.right &&
-      event.clientY >= box.top &&
-      event.clientY <= box.bottom;
-    return !inside;
-  }
-
+  /**
+   * The native dialog's children fill its box, so a click whose target is the `<dialog>` itself landed on the
+   * backdrop. It must also have started there: a drag from inside ends with the dialog as its target too.
+   */
   private onPointerdown(event: PointerEvent): void {
-    this.pressedBackdrop = this.isOnBackdrop(event);
+    this.pressedBackdrop = event.target === this.dialog;
   }
 
   private onClick(event: MouseEvent): void {
-    const onBackdrop = this.pressedBackdrop && this.isOnBackdrop(event);
+    if (this.pressedBackdrop && event.target === this.dialog && this.lightDismiss)
+      this.requestHide('backdrop');
     this.pressedBackdrop = false;
-    if (onBackdrop && this.lightDismiss) this.requestHide('backdrop');
   }
 
   private onFooterSlotChange(event: Event): void {
@@ -283,6 +266,7 @@ export class IopDialog extends IopElement {
 
   override render() {
     const text = messages[this.locale];
+    // Styled by element and part (no classes): the smallest markup. The svg is decorative: the label names it.
     return html`<dialog
       part="dialog"
       aria-labelledby="heading"
@@ -292,24 +276,16 @@ export class IopDialog extends IopElement {
       @pointerdown=${this.onPointerdown}
       @click=${this.onClick}
     >
-      <div part="header" class="header">
-        <h2 part="heading" id="heading" class="heading"><slot name="heading">${this.label}</slot></h2>
-        <button
-          part="close-button"
-          class="close"
-          type="button"
-          aria-label=${text.close}
-          @click=${() => this.requestHide('close-button')}
-        >
-          <svg viewBox="0 0 24 24" aria-hidden="true" focusable="false">
-            <path d="M6 6l12 12M18 6L6 18" />
-          </svg>
+      <div part="header">
+        <h2 part="heading" id="heading"><slot name="heading">${this.label}</slot></h2>
+        <button part="close-button" aria-label=${text.close} @click=${() => this.requestHide('close-button')}>
+          <svg viewBox="0 0 24 24"><path d="M6 6l12 12M18 6L6 18" /></svg>
         </button>
       </div>
-      <div part="body" class="body" tabindex=${ifDefined(this.bodyScrolls ? 0 : undefined)}>
+      <div part="body" tabindex=${ifDefined(this.bodyScrolls ? 0 : undefined)}>
         <slot @slotchange=${this.measureBody}></slot>
       </div>
-      <div part="footer" class="footer" ?hidden=${!this.hasFooter}>
+      <div part="footer" ?hidden=${!this.hasFooter}>
         <slot name="footer" @slotchange=${this.onFooterSlotChange}></slot>
       </div>
     </dialog>`;
