@@ -15,7 +15,16 @@ const run = (cmd, args, env = {}) =>
 
 rmSync(`${root}dist`, { recursive: true, force: true });
 run(bin('vite'), ['build', '--logLevel', 'warn']);
-run(bin('vite'), ['build', '--logLevel', 'warn'], { IOP_BUILD: 'browser' });
+// One browser build per tag (scripts/sizes.mjs measures each), in this process to save Node start-ups.
+const { build } = await import('vite');
+const { tagEntries } = await import('./tags.mjs');
+for (const tag of Object.keys(tagEntries())) {
+  process.env.IOP_BUILD = 'browser';
+  process.env.IOP_TAG = tag;
+  await build({ configFile: `${root}vite.config.ts`, logLevel: 'warn' });
+}
+delete process.env.IOP_BUILD;
+delete process.env.IOP_TAG;
 run(bin('vite'), ['build', '--logLevel', 'warn'], { IOP_BUILD: 'dropin' });
 run(bin('tsc'), ['-p', 'tsconfig.build.json']);
 run(bin('cem'), ['analyze', '--config', 'custom-elements-manifest.config.mjs']);

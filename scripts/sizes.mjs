@@ -28,34 +28,31 @@ function listFiles(dir) {
 }
 
 export function measure() {
-  const manifest = JSON.parse(readFileSync(`${dist}browser/manifest.json`, 'utf8'));
+  const manifestDir = `${dist}browser/manifests`;
   const graphs = {};
-  for (const [key, chunk] of Object.entries(manifest)) {
-    const match = /^browser\/(iop-[a-z-]+)\.js$/.exec(chunk.file);
-    if (chunk.isEntry && match)
-      graphs[match[1]] = [...staticGraph(manifest, key)].map((k) => manifest[k].file);
+  for (const name of readdirSync(manifestDir)) {
+    const manifest = JSON.parse(readFileSync(`${manifestDir}/${name}`, 'utf8'));
+    const tag = name.replace(/\.json$/, '');
+    const entry = Object.keys(manifest).find(
+      (k) => manifest[k].isEntry && manifest[k].file === `browser/${tag}.js`,
+    );
+    graphs[tag] = [...staticGraph(manifest, entry)].map((k) => manifest[k].file);
   }
   const sizeOf = (files) => files.reduce((sum, file) => sum + brotliSize(dist + file), 0);
   const tags = {};
-  const own = {};
-  for (const [tag, files] of Object.entries(graphs)) {
-    tags[tag] = sizeOf(files);
-    // What only this tag loads: its marginal cost on a page that has the other tags already.
-    const shared = new Set(Object.entries(graphs).flatMap(([other, f]) => (other === tag ? [] : f)));
-    own[tag] = sizeOf(files.filter((file) => !shared.has(file)));
-  }
+  for (const [tag, files] of Object.entries(graphs)) tags[tag] = sizeOf(files);
   // The whole kit is the drop-in build: dist/iop-kit.min.js and any chunk it loads from its folder.
   const kitFiles = [
     `${dist}iop-kit.min.js`,
     ...(existsSync(`${dist}chunks`) ? listFiles(`${dist}chunks`) : []),
   ];
   const kit = kitFiles.reduce((sum, file) => sum + brotliSize(file), 0);
-  return { tags, own, kit };
+  return { tags, kit };
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const budgets = JSON.parse(readFileSync(`${root}scripts/size-budgets.json`, 'utf8'));
-  const { tags, own, kit } = measure();
+  const { tags, kit } = measure();
   const kb = (n) => `${(n / 1000).toFixed(2)} KB`;
   const failures = [];
   console.log('Size budgets (brotli q11, static import graph incl. Lit; 1 KB = 1000 B):');
@@ -65,7 +62,7 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
     if (verdict !== 'ok')
       failures.push(`${tag}: ${kb(size)} (${verdict}${budget ? `, budget ${kb(budget)}` : ''})`);
     console.log(
-      `  ${tag.padEnd(28)} ${kb(size).padStart(10)}  budget ${(budget ? kb(budget) : '-').padStart(9)}  ${verdict.padEnd(9)} (own code ${kb(own[tag])})`,
+      `  ${tag.padEnd(28)} ${kb(size).padStart(10)}  budget ${(budget ? kb(budget) : '-').padStart(9)}  ${verdict}`,
     );
   }
   const kitVerdict = kit <= budgets.kit ? 'ok' : 'OVER';
