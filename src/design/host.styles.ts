@@ -53,12 +53,14 @@ export const hostStyles = [
   `,
 ];
 
-/** Widgets (not primitives) set their own base text size: the host page's, but never below 1rem. */
+/** Widgets (not primitives) set their own base text size (the host page's, but never below 1rem) and surface. */
 export const widgetStyles = css`
   :host {
     display: block;
     font-size: var(--iop-font-size-base, max(1em, 1rem));
     color: var(--_color-text);
+    /* A widget paints its own surface, so its text stays readable whatever the page's background and theme. */
+    background: var(--_color-surface);
   }
 `;
 
