@@ -23,7 +23,7 @@ const median = (values) => {
 };
 
 ensureBrowsers();
-if (!existsSync(`${root}dist/browser/manifest.json`))
+if (!existsSync(`${root}dist/browser/manifests`))
   execFileSync('node', ['scripts/build.mjs'], { cwd: root, stdio: 'inherit' });
 
 const dataDir = mkdtempSync(join(tmpdir(), 'iop-bench-'));
@@ -90,11 +90,11 @@ try {
     crisis.map((r) => r.dialogMs),
   );
   if (existsSync(`${root}demo/bench/safety-plan.html`)) {
-    const plan = await runPage('/demo/bench/safety-plan.html', async (page, context) => {
-      // Fill the encrypted cache online once, then measure offline.
+    const plan = await runPage('/demo/bench/safety-plan.html', async (page) => {
+      // Fill the encrypted cache online once; then the API is cut off (the page's own files still load).
       await page.goto(`${base}/demo/bench/safety-plan.html?warm`);
       await page.waitForFunction(() => globalThis.benchResult, undefined, { timeout: 30_000 });
-      await context.setOffline(true);
+      await page.route('**/api/**', (route) => route.abort('internetdisconnected'));
     });
     report(
       'cached safety plan rendered offline after connecting',

@@ -11,6 +11,7 @@ function lastKitFileArrived() {
 }
 
 async function run() {
+  const importing = performance.now();
   await import('/dist/browser/iop-crisis-connect.js');
   const el = document.querySelector('iop-crisis-connect');
   await el.updateComplete;
@@ -18,7 +19,8 @@ async function run() {
   await trigger.updateComplete;
   const inner = trigger.shadowRoot.querySelector('button');
   if (!inner) throw new Error('the crisis button did not render');
-  const interactiveMs = performance.now() - lastKitFileArrived();
+  // The module starts to execute once it is imported and its file has arrived (modulepreload fetched it early).
+  const interactiveMs = performance.now() - Math.max(importing, lastKitFileArrived());
 
   await nextFrame();
   const clicked = performance.now();

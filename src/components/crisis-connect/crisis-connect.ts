@@ -109,7 +109,23 @@ export class IopCrisisConnect extends IopWidget {
     // New backend settings (or a sign-out): drop what was loaded; the next open loads again.
     this.live?.stop();
     this.live = this.connecting = undefined;
-    if (this.open) void this.connect();
+    if (this.open) this.connectSoon();
+  }
+
+  /** A backend is configured (by a provider or configure()); without one, the backend code is never loaded. */
+  private get hasBackend(): boolean {
+    return Boolean(this.settings.baseUrl) || typeof getConfig().backend === 'object';
+  }
+
+  /** Loads the backend half after the next paint, so opening the dialog never waits for it. */
+  private connectSoon(then?: (live: CrisisLive) => void): void {
+    if (!this.hasBackend) return;
+    requestAnimationFrame(() => setTimeout(() => void this.connect().then(then)));
+  }
+
+  protected override firstUpdated(): void {
+    // Warm up when the page is idle: the on-call clinician is then ready (from the cache) when the dialog opens.
+    if (this.hasBackend) (window.requestIdleCallback ?? setTimeout)(() => void this.connect());
   }
 
   /**
@@ -132,7 +148,7 @@ export class IopCrisisConnect extends IopWidget {
     if (this.open) return;
     this.open = true;
     this.dispatchEvent(new CustomEvent('iop-crisis-open', { bubbles: true, composed: true }));
-    void this.connect().then((live) => live.service.log('crisis-open', 'open'));
+    this.connectSoon((live) => live.service.log('crisis-open', 'open'));
   }
 
   private onDialogHidden(): void {
@@ -146,7 +162,7 @@ export class IopCrisisConnect extends IopWidget {
   private readonly act = (action: CrisisActionDetail['action'], target?: string): void => {
     const detail: CrisisActionDetail = { action, target };
     this.dispatchEvent(new CustomEvent('iop-crisis-action', { detail, bubbles: true, composed: true }));
-    void this.connect().then((live) => live.service.log('crisis-action', action, target));
+    this.connectSoon((live) => live.service.log('crisis-action', action, target));
   };
 
   /**
@@ -202,7 +218,7 @@ export class IopCrisisConnect extends IopWidget {
   private renderOnCall(): TemplateResult | typeof nothing {
     const t = this.text;
     const live = this.live;
-    if (live && !live.hasOnCall) return nothing;
+    if (!this.hasBackend || (live && !live.hasOnCall)) return nothing;
     const loading = html`<p class="status muted">${t.onCallLoading}</p>`;
     return html`<section class="on-call" part="on-call" aria-labelledby="on-call-heading" aria-live="polite">
       <h3 id="on-call-heading">${t.onCallHeading}</h3>
