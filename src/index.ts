@@ -2,6 +2,8 @@
  * iop-kit: every element, registered, and the public API.
  * Import one tag instead (`iop-kit/iop-crisis-connect`) to load less.
  */
+// The provider first: widgets upgraded before it would have to wait for it to announce itself.
+import './components/provider/define.js';
 import './components/alert/define.js';
 import './components/button/define.js';
 import './components/card/define.js';
@@ -10,7 +12,6 @@ import './components/coverage-explainer/define.js';
 import './components/dialog/define.js';
 import './components/follow-up-scheduler/define.js';
 import './components/pet-friendly-toggle/define.js';
-import './components/provider/define.js';
 import './components/safety-plan/define.js';
 import './components/switch/define.js';
 import './components/term/define.js';

@@ -38,8 +38,18 @@ export class IopWidget extends IopElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    // Asks the nearest <iop-provider> for its settings and every later change (the context protocol; a plain
-    // event rather than @lit/context's ContextConsumer, which the crisis button would otherwise load first).
+    this.requestProvider();
+    // A provider defined after this widget (or added later) announces itself: ask it then.
+    window.addEventListener('context-provider', this.onProviderAppeared);
+    this.stopWatchingConfig = onConfigChange(() => this.onSettingsChanged());
+    window.addEventListener('iop-signed-out', this.onSignedOut);
+  }
+
+  /**
+   * Asks the nearest <iop-provider> for its settings and every later change (the context protocol; a plain
+   * event rather than @lit/context's ContextConsumer, which the crisis button would otherwise load first).
+   */
+  private requestProvider(): void {
     this.dispatchEvent(
       new ContextEvent(
         providerContext,
@@ -57,15 +67,21 @@ export class IopWidget extends IopElement {
         true,
       ),
     );
-    this.stopWatchingConfig = onConfigChange(() => this.onSettingsChanged());
-    window.addEventListener('iop-signed-out', this.onSignedOut);
   }
+
+  private readonly onProviderAppeared = (event: Event): void => {
+    const { context, contextTarget } = event as Event & { context?: unknown; contextTarget?: Element };
+    if (context === providerContext && !this.stopWatchingProvider && contextTarget?.contains(this)) {
+      this.requestProvider();
+    }
+  };
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.stopWatchingProvider?.();
     this.stopWatchingProvider = undefined;
     this.stopWatchingConfig?.();
+    window.removeEventListener('context-provider', this.onProviderAppeared);
     window.removeEventListener('iop-signed-out', this.onSignedOut);
   }
 
