@@ -249,6 +249,46 @@ describe('iop-follow-up-scheduler', () => {
     expect(live(el)).to.equal('You are booked.');
   });
 
+  it('reschedule: when the old session cannot be cancelled, says the new time is booked and offers to cancel the old one', async () => {
+    const el = await render('kind="couples" timezone="America/Chicago"');
+    await ready(el, () => !!part(el, 'appointment'));
+    button(part(el, 'appointment')!, /Reschedule/).click();
+    await ready(el);
+    options(el)[1]!.click();
+    await el.updateComplete;
+    backend.simulate({ failWith: { status: 500 }, only: ['cancel'] });
+    const failed = oneEvent(el, 'iop-error');
+    const booked = oneEvent(el, 'iop-booked');
+    button(part(el, 'confirm')!, /Yes, book it/).click();
+    const appointment = (await booked).detail as Appointment;
+    expect(((await failed).detail as IopErrorDetail).operation).to.equal('cancel');
+    await ready(el, () => live(el).startsWith('Your new time is booked'));
+    expect(live(el)).to.equal(
+      'Your new time is booked, but we could not cancel your old time. Do you want to cancel it now?',
+    );
+    expect(live(el)).to.not.contain('Nothing was changed');
+    const list = await backend.listAppointments();
+    expect(list.filter((a) => a.status === 'booked').map((a) => a.id)).to.have.members([
+      appointment.id,
+      'appt-couples-1',
+    ]);
+    // Both sessions show; the old one asks to be cancelled, with focus on "Keep it".
+    const cards = [...root(el).querySelectorAll<HTMLElement>('[part=appointment]')];
+    expect(cards).to.have.length(2);
+    const old = cards.find((c) => c.querySelector('[part=confirm]'))!;
+    expect(text(part(el, 'confirm'))).to.contain('Cancel this session?');
+    await ready(el, () => focused(el) === button(old, /Keep it/));
+    await expect(el).to.be.accessible();
+    backend.simulate();
+    const cancelled = oneEvent(el, 'iop-cancelled');
+    button(old, /Yes, cancel/).click();
+    expect(((await cancelled).detail as Appointment).id).to.equal('appt-couples-1');
+    await ready(el, () => root(el).querySelectorAll('[part=appointment]').length === 1);
+    expect(live(el)).to.equal('Your session was cancelled.');
+    const after = await backend.listAppointments();
+    expect(after.filter((a) => a.status === 'booked').map((a) => a.id)).to.deep.equal([appointment.id]);
+  });
+
   it('downloads the session as an .ics file through a revoked Blob URL', async () => {
     const clicked: HTMLAnchorElement[] = [];
     const original = HTMLAnchorElement.prototype.click;

@@ -30,6 +30,8 @@ export interface SchedulerMessages {
   keep: string;
   cancelled: string;
   notChanged: string;
+  /** A reschedule booked the new time but could not cancel the old one. */
+  oldKept: string;
   reschedule: string;
   moving: string;
 }
@@ -72,6 +74,7 @@ export const schedulerMessages: Catalog<SchedulerMessages> = {
     keep: 'Keep it',
     cancelled: 'Your session was cancelled.',
     notChanged: 'Nothing was changed. Please try again.',
+    oldKept: 'Your new time is booked, but we could not cancel your old time. Do you want to cancel it now?',
     reschedule: 'Reschedule',
     moving: 'Pick a new time. Your session stays until then.',
   },
@@ -112,6 +115,7 @@ export const schedulerMessages: Catalog<SchedulerMessages> = {
     keep: 'Mantenerla',
     cancelled: 'Tu sesión fue cancelada.',
     notChanged: 'No se cambió nada. Inténtalo de nuevo.',
+    oldKept: 'Tu nueva hora está reservada, pero no pudimos cancelar la anterior. ¿Quieres cancelarla ahora?',
     reschedule: 'Cambiar la hora',
     moving: 'Elige una hora nueva. Tu sesión sigue hasta entonces.',
   },

@@ -50,7 +50,6 @@ export const schedulerStyles = css`
   .on-call,
   iop-card,
   iop-alert {
-    display: block;
     margin-block: var(--_space-3);
   }
   .confirm,

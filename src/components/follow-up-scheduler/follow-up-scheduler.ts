@@ -1,11 +1,12 @@
 import { html, nothing, type CSSResultGroup, type PropertyDeclarations, type PropertyValues } from 'lit';
 import { IopWidget } from '../../internal/iop-widget.js';
 import { DataController, type IopErrorDetail } from '../../internal/data-controller.js';
+import { fire } from '../../internal/widget-kit.js';
 import { renderStatus } from '../../internal/status-view.js';
 import { hostStyles, srOnly, widgetStyles } from '../../design/host.styles.js';
 import { schedulerStyles } from './follow-up-scheduler.styles.js';
 import { schedulerMessages } from './follow-up-scheduler.messages.js';
-import { groupSlots, hasSoonSlot, nextSlotIndex, type SlotDay } from '../../core/slots.js';
+import { ROLE_FOR_KIND, groupSlots, hasSoonSlot, nextSlotIndex, type SlotDay } from '../../core/slots.js';
 import { toIcs } from '../../core/ics.js';
 import { formatDay, formatTime, isValidTimeZone, timeZoneName } from '../../core/format.js';
 import { safeExternalUrl, telHref } from '../../core/links.js';
@@ -13,7 +14,6 @@ import { ConfigError } from '../../core/errors.js';
 import {
   AppointmentListSchema,
   CrisisResourcesSchema,
-  SlotKindSchema,
   SlotListSchema,
   type Appointment,
   type CrisisResources,
@@ -30,6 +30,9 @@ export interface SlotSelectDetail {
 }
 
 const DAY_MS = 864e5;
+const OPTION = '[role=option][tabindex="0"]';
+const KEEP = '.confirm [data-keep]';
+const CARD_BUTTON = '[part=appointment] iop-button';
 const browserZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone;
 
 /**
@@ -136,7 +139,7 @@ export class IopFollowUpScheduler extends IopWidget {
   }
 
   private get shownKind(): SlotKind {
-    return SlotKindSchema.safeParse(this.kind).success ? this.kind : 'crisis-debrief';
+    return this.kind in ROLE_FOR_KIND ? this.kind : 'crisis-debrief';
   }
 
   private get grouped(): SlotDay[] {
@@ -152,9 +155,17 @@ export class IopFollowUpScheduler extends IopWidget {
   private get upcoming(): Appointment[] {
     const now = +this.now();
     const all = new Map([...(this.appointments.state.value ?? []), ...this.booked].map((a) => [a.id, a]));
-    return [...all.values()].filter(
-      (a) =>
-        a.status === 'booked' && a.kind === this.shownKind && Date.parse(a.end) > now && !this.gone.has(a.id),
+    return (
+      [...all.values()]
+        .filter(
+          (a) =>
+            a.status === 'booked' &&
+            a.kind === this.shownKind &&
+            Date.parse(a.end) > now &&
+            !this.gone.has(a.id),
+        )
+        // By start time, so a reload that returns them in another order does not move focus to another card.
+        .sort((a, b) => a.start.localeCompare(b.start))
     );
   }
 
@@ -200,12 +211,13 @@ export class IopFollowUpScheduler extends IopWidget {
     );
   }
 
-  private emit(name: string, detail: unknown): void {
-    this.dispatchEvent(new CustomEvent(name, { detail, bubbles: true, composed: true }));
+  private fail(error: unknown, operation: string): void {
+    fire(this, 'iop-error', { error, operation } satisfies IopErrorDetail);
   }
 
-  private fail(error: unknown, operation: string): void {
-    this.emit('iop-error', { error, operation } satisfies IopErrorDetail);
+  private reload(): void {
+    void this.slots.reload();
+    void this.appointments.reload();
   }
 
   private say(text: string, variant: 'success' | 'warning' | 'danger' = 'success'): void {
@@ -226,7 +238,7 @@ export class IopFollowUpScheduler extends IopWidget {
     this.selected = slot;
     this.focusIndex = index;
     this.note = undefined;
-    this.emit('iop-slot-select', { slot } satisfies SlotSelectDetail);
+    fire(this, 'iop-slot-select', { slot } satisfies SlotSelectDetail);
   }
 
   private async onKey(event: KeyboardEvent): Promise<void> {
@@ -234,12 +246,13 @@ export class IopFollowUpScheduler extends IopWidget {
     if (next === undefined) return;
     event.preventDefault();
     this.focusIndex = next;
-    await this.updateComplete;
-    this.focusOption();
+    void this.focusLater(OPTION);
   }
 
-  private focusOption(): void {
-    this.renderRoot.querySelector<HTMLElement>('[role=option][tabindex="0"]')?.focus();
+  /** Moves focus after the next render. */
+  private async focusLater(selector: string): Promise<void> {
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>(selector)?.focus();
   }
 
   private async book(): Promise<void> {
@@ -261,12 +274,10 @@ export class IopFollowUpScheduler extends IopWidget {
       this.selected = this.moving = undefined;
       this.booked = [...this.booked, appointment];
       this.say(this.t.booked);
-      this.emit('iop-booked', appointment);
+      fire(this, 'iop-booked', appointment);
       if (old) await this.cancel(old, true);
-      void this.slots.reload();
-      void this.appointments.reload();
-      await this.updateComplete;
-      this.renderRoot.querySelector<HTMLElement>('[part=appointment] iop-button')?.focus();
+      this.reload();
+      await this.focusLater(this.asking ? KEEP : CARD_BUTTON);
     } catch (error) {
       this.fail(error, 'book');
       if ((error as { status?: number }).status === 409) {
@@ -274,35 +285,36 @@ export class IopFollowUpScheduler extends IopWidget {
         this.selected = undefined;
         this.say(this.t.taken, 'warning');
         await this.slots.reload();
-        this.focusOption();
+        await this.focusLater(OPTION);
       } else this.say(this.t.notBooked, 'danger');
     } finally {
       this.busy = false;
     }
   }
 
+  /**
+   * Cancels a session. `moved`: the old session of a reschedule, after the new one was booked; if that
+   * cancel fails, the new time stays booked, so it says so and asks whether to cancel the old one now.
+   */
   private async cancel(appointment: Appointment, moved = false): Promise<void> {
     try {
       await this.slots.client!.backend.cancel(appointment.id);
       this.gone.add(appointment.id);
       this.asking = undefined;
       if (!moved) this.say(this.t.cancelled);
-      this.emit('iop-cancelled', appointment);
-      void this.slots.reload();
-      void this.appointments.reload();
+      fire(this, 'iop-cancelled', appointment);
+      this.reload();
     } catch (error) {
       this.fail(error, 'cancel');
-      this.say(this.t.notChanged, 'danger');
+      this.say(moved ? this.t.oldKept : this.t.notChanged, moved ? 'warning' : 'danger');
+      if (moved) this.asking = appointment.id;
     }
   }
 
   private async askCancel(id?: string): Promise<void> {
     this.asking = id;
     this.note = undefined;
-    await this.updateComplete;
-    this.renderRoot
-      .querySelector<HTMLElement>(id ? '.confirm [data-keep]' : '[part=appointment] iop-button')
-      ?.focus();
+    await this.focusLater(id ? KEEP : CARD_BUTTON);
   }
 
   private async requestCallback(): Promise<void> {
@@ -435,7 +447,7 @@ export class IopFollowUpScheduler extends IopWidget {
       ${this.shownKind === 'couples' ? html`<p>${t.withPartner}</p>` : nothing}
       <div class="row">
         <iop-button ?loading=${this.busy} @click=${this.book}>${t.book}</iop-button>
-        <iop-button variant="secondary" @click=${() => ((this.selected = undefined), this.focusOption())}
+        <iop-button variant="secondary" @click=${() => ((this.selected = undefined), this.focusLater(OPTION))}
           >${t.back}</iop-button
         >
       </div>
@@ -454,7 +466,7 @@ export class IopFollowUpScheduler extends IopWidget {
     return html`<h2>${t.heading[this.shownKind]}</h2>
       ${renderStatus(state, {
         locale: this.locale,
-        onRetry: () => (void this.slots.reload(), void this.appointments.reload()),
+        onRetry: () => this.reload(),
       })}
       ${
         state.status === 'signed-out'
