@@ -42,6 +42,8 @@ export default defineConfig({
       external: browser ? [] : [/^lit($|\/)/, /^@lit\//, /^zod($|\/)/, /^idb($|\/)/],
       output: {
         minify: process.env.IOP_NO_MINIFY ? false : true,
+        // Browser files: no pure annotations or JSDoc left after minifying (licence comments stay).
+        ...(browser ? { comments: { legal: true, annotation: false, jsdoc: false } } : {}),
         entryFileNames: '[name].js',
         chunkFileNames: browser ? 'browser/chunks/[name]-[hash].js' : 'shared/[name]-[hash].js',
         ...(dropin ? { codeSplitting: false } : {}),
