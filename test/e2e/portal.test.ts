@@ -1,0 +1,200 @@
+/// <reference types="node" />
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import type { Browser, Page } from 'playwright-core';
+import {
+  axeViolations,
+  hasHorizontalScroll,
+  launchBrowser,
+  openPage,
+  removeServerData,
+  startServer,
+  type RunningServer,
+} from './harness.js';
+
+const PORTAL = '/demo/portal/';
+
+/** Text a person sees in an element (Playwright's locators pierce open shadow roots). */
+const textOf = (page: Page, selector: string) => page.locator(selector).first().innerText();
+
+describe('portal demo', () => {
+  let server: RunningServer;
+  let browser: Browser;
+  before(async () => {
+    [server, browser] = await Promise.all([startServer(), launchBrowser()]);
+  });
+  after(async () => {
+    await browser?.close();
+    if (server) await removeServerData(server);
+  });
+
+  async function api(path: string): Promise<unknown> {
+    const res = await fetch(server.base + '/api/v1' + path, {
+      headers: { authorization: 'Bearer demo-alex' },
+    });
+    assert.equal(res.status, 200, path);
+    return res.json();
+  }
+
+  test('books a crisis debrief within 24 hours, downloads the .ics, then cancels it', async () => {
+    const { page, context, problems } = await openPage(browser, server.base + PORTAL, {
+      acceptDownloads: true,
+    });
+    const slot = page.locator('iop-follow-up-scheduler [part=slot]').first();
+    await slot.waitFor();
+    assert.match(await slot.innerText(), /24/, 'the first slot is marked as inside the 24-hour window');
+    await slot.click();
+    await page
+      .locator('iop-follow-up-scheduler [part=confirm] iop-button', { hasText: 'Yes, book it' })
+      .click();
+    const card = page.locator('iop-follow-up-scheduler [part=appointment]');
+    await card.waitFor();
+    const booked = (await api('/follow-ups')) as Array<{ id: string; kind: string; status: string }>;
+    const debrief = booked.find((a) => a.kind === 'crisis-debrief' && a.status === 'booked');
+    assert.ok(debrief, 'the server has the booking');
+
+    const downloading = page.waitForEvent('download');
+    await card.locator('iop-button', { hasText: 'Add to calendar' }).click();
+    const download = await downloading;
+    const ics = await (
+      await download.createReadStream()
+    )
+      .toArray()
+      .then((chunks) => Buffer.concat(chunks).toString('utf8'));
+    assert.match(ics, /^BEGIN:VCALENDAR\r\n/);
+    assert.match(ics, /\r\nDTSTART:\d{8}T\d{6}Z\r\n/);
+    assert.match(ics, /\r\nUID:[^\r]+@[^\r]+\r\n/);
+
+    await card.locator('iop-button', { hasText: 'Cancel session' }).click();
+    await card.locator('iop-button', { hasText: 'Yes, cancel it' }).click();
+    await card.waitFor({ state: 'detached' });
+    const after = (await api('/follow-ups')) as Array<{ id: string; status: string }>;
+    assert.equal(after.find((a) => a.id === debrief.id)?.status, 'cancelled');
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  test('two tabs booking the same slot end with one booking and a clear message in the other', async () => {
+    // Two browsers (a laptop and a phone): tabs of one browser share the kit's cache and would see the booking.
+    const [contextA, contextB] = [await browser.newContext(), await browser.newContext()];
+    const [a, b] = [await contextA.newPage(), await contextB.newPage()];
+    await Promise.all([a.goto(server.base + PORTAL), b.goto(server.base + PORTAL)]);
+    const firstSlot = (page: Page) => page.locator('iop-follow-up-scheduler [part=slot]').first();
+    await Promise.all([firstSlot(a).waitFor(), firstSlot(b).waitFor()]);
+    const wanted = await firstSlot(a).innerText();
+    assert.equal(await firstSlot(b).innerText(), wanted, 'both tabs offer the same first slot');
+    await firstSlot(a).click();
+    await firstSlot(b).click();
+    const confirm = (page: Page) =>
+      page.locator('iop-follow-up-scheduler [part=confirm] iop-button', { hasText: 'Yes, book it' });
+    await confirm(a).click();
+    await a.locator('iop-follow-up-scheduler [part=appointment]').waitFor();
+    await confirm(b).click();
+    await b.locator('iop-follow-up-scheduler', { hasText: 'just taken' }).waitFor();
+    const booked = ((await api('/follow-ups')) as Array<{ kind: string; status: string }>).filter(
+      (x) => x.kind === 'crisis-debrief' && x.status === 'booked',
+    );
+    assert.equal(booked.length, 1);
+    // Leave the demo data as it was for the next tests.
+    await a
+      .locator('iop-follow-up-scheduler [part=appointment] iop-button', { hasText: 'Cancel session' })
+      .click();
+    await a
+      .locator('iop-follow-up-scheduler [part=appointment] iop-button', { hasText: 'Yes, cancel it' })
+      .click();
+    await a.locator('iop-follow-up-scheduler [part=appointment]').waitFor({ state: 'detached' });
+    await Promise.all([contextA.close(), contextB.close()]);
+  });
+
+  test('the pet-friendly toggle survives a reload, and an offline change is saved back online', async () => {
+    const { page, context, problems } = await openPage(browser, server.base + PORTAL);
+    const toggle = page.locator('iop-pet-friendly-toggle [role=switch]');
+    await page.waitForFunction(() => {
+      const el = document.querySelector('iop-pet-friendly-toggle') as HTMLElement & { checked?: boolean };
+      return el?.shadowRoot?.querySelector('[role=switch]')?.getAttribute('aria-disabled') !== 'true';
+    });
+    const before = (await toggle.getAttribute('aria-checked')) === 'true';
+    await toggle.click();
+    await page.locator('iop-pet-friendly-toggle [part=note]', { hasText: 'Saved' }).waitFor();
+    await page.reload();
+    await page.waitForFunction(
+      (want) =>
+        document
+          .querySelector('iop-pet-friendly-toggle')
+          ?.shadowRoot?.querySelector('[role=switch]')
+          ?.getAttribute('aria-checked') === String(want),
+      !before,
+    );
+
+    await context.setOffline(true);
+    await toggle.click();
+    await page.locator('iop-pet-friendly-toggle [part=note]', { hasText: 'back online' }).waitFor();
+    await context.setOffline(false);
+    await page.evaluate(() => window.dispatchEvent(new Event('online')));
+    for (let i = 0; i < 50; i++) {
+      const prefs = (await api('/preferences')) as { petFriendly: boolean };
+      if (prefs.petFriendly === before) break;
+      await page.waitForTimeout(200);
+    }
+    assert.equal(((await api('/preferences')) as { petFriendly: boolean }).petFriendly, before);
+    assert.deepEqual(
+      problems.filter((p) => !p.includes('ERR_INTERNET_DISCONNECTED')),
+      [],
+    );
+    await context.close();
+  });
+
+  test('crisis help by keyboard: video session started, closed, focus back; with the server down the lines and cached on-call number still show', async () => {
+    const { page, context } = await openPage(browser, server.base + PORTAL);
+    // Let the crisis button warm its cache (it loads the on-call clinician when the page is idle).
+    await page.waitForFunction(async () => {
+      const dbs = await indexedDB.databases();
+      return dbs.some((d) => d.name === 'iop-kit');
+    });
+    await page.locator('iop-crisis-connect .trigger').focus();
+    await page.keyboard.press('Enter');
+    const dialog = page.locator('iop-crisis-connect iop-dialog');
+    await dialog.locator('.hotline').first().waitFor();
+    await dialog.getByText('Has your safety plan').waitFor();
+    await dialog.locator('iop-button', { hasText: 'Start an emergency video session' }).click();
+    await dialog.locator('iop-button', { hasText: 'Yes, with my partner' }).click();
+    const join = dialog.locator('iop-button[href^="https://telehealth.clinic.example/"]');
+    await join.waitFor();
+    await page.keyboard.press('Escape');
+    await page.waitForFunction(() => document.activeElement?.tagName === 'IOP-CRISIS-CONNECT');
+
+    await server.stop();
+    await page.locator('iop-crisis-connect .trigger').focus();
+    await page.keyboard.press('Enter');
+    await dialog.locator('.hotline').first().waitFor();
+    await dialog.getByText('Has your safety plan').waitFor();
+    const text = await dialog.innerText();
+    assert.match(text, /In danger now\? Call 911/);
+    assert.match(text, /988/);
+    await context.close();
+    await server.restart();
+  });
+
+  test('sign-out leaves no IndexedDB database of the kit', async () => {
+    const { page, context } = await openPage(browser, server.base + PORTAL);
+    await page.locator('iop-safety-plan').first().locator('h2').first().waitFor();
+    await page.waitForFunction(async () => (await indexedDB.databases()).some((d) => d.name === 'iop-kit'));
+    await page.locator('#sign-out').click();
+    await page.locator('#sign-in-alex').waitFor();
+    await page.waitForFunction(async () => !(await indexedDB.databases()).some((d) => d.name === 'iop-kit'));
+    assert.match(await textOf(page, '#who'), /Not signed in/);
+    await context.close();
+  });
+
+  test('axe finds no WCAG 2.2 A/AA violation, no console error, and nothing scrolls sideways at 320 px', async () => {
+    const { page, context, problems } = await openPage(browser, server.base + PORTAL, {
+      viewport: { width: 320, height: 800 },
+    });
+    await page.locator('iop-follow-up-scheduler [part=slot]').first().waitFor();
+    await page.locator('iop-coverage-explainer progress').first().waitFor();
+    assert.equal(await hasHorizontalScroll(page), false, 'the portal scrolls sideways at 320 px');
+    assert.deepEqual(await axeViolations(page), []);
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+});
