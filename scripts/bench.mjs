@@ -44,8 +44,8 @@ const browser = await chromium.launch({
   ],
 });
 
-/** Loads `path` RUNS times in fresh pages with the CPU throttled and collects globalThis.benchResult. */
-async function runPage(path, prepare) {
+/** Loads `path` RUNS times in fresh pages (CPU throttled `throttle` times) and collects globalThis.benchResult. */
+async function runPage(path, prepare, throttle = THROTTLE) {
   const results = [];
   for (let i = 0; i < RUNS; i++) {
     const context = await browser.newContext();
@@ -54,7 +54,7 @@ async function runPage(path, prepare) {
     page.on('pageerror', (e) => errors.push(e.message));
     if (prepare) await prepare(page, context);
     const cdp = await context.newCDPSession(page);
-    await cdp.send('Emulation.setCPUThrottlingRate', { rate: THROTTLE });
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: throttle });
     await page.goto(base + path);
     const result = await page
       .waitForFunction(() => globalThis.benchResult, undefined, { timeout: 30_000 })
