@@ -17,12 +17,19 @@ export const MAX_ITEMS = 200;
 /** Maximum number of items in a list response (slots, appointments). */
 export const MAX_LIST = 5000;
 
-const id = () => z.string().check(z.minLength(1), z.maxLength(200));
-const name = () => z.string().check(z.minLength(1), z.maxLength(200));
-const text = () => z.string().check(z.minLength(1), z.maxLength(MAX_TEXT));
-const textList = () => z.array(text()).check(z.maxLength(MAX_ITEMS));
+/** A string of `min` (0: no minimum) to `max` characters (one helper: the schemas ship in the drop-in). */
+const str = (min: number, max: number) =>
+  min ? z.string().check(z.minLength(min), z.maxLength(max)) : z.string().check(z.maxLength(max));
+/** An optional string of at most `max` characters. */
+const optStr = (max: number) => z.optional(str(0, max));
+/** An array of at most `max` items. */
+const list = <T extends z.ZodMiniType>(item: T, max = MAX_ITEMS) => z.array(item).check(z.maxLength(max));
+const id = () => str(1, 200);
+const name = id;
+const text = () => str(1, MAX_TEXT);
+const textList = () => list(text());
 /** Phone numbers stay strings (short codes, extensions); widgets validate them before making `tel:` links. */
-const phone = () => z.string().check(z.minLength(1), z.maxLength(40));
+const phone = () => str(1, 40);
 
 /**
  * An absolute http: or https: URL (with `//`, so `https:/path` is refused), as `z.url({ protocol: /^https?$/ })`
@@ -64,7 +71,7 @@ export type Region = z.infer<typeof RegionSchema>;
 /** A text line (RFC 5724 `sms:`): the number and an optional pre-filled body such as "HOME". */
 export const TextLineSchema = z.object({
   number: phone(),
-  body: z.optional(z.string().check(z.maxLength(160))),
+  body: optStr(160),
 });
 export type TextLine = z.infer<typeof TextLineSchema>;
 
@@ -86,17 +93,17 @@ export const CareTeamMemberSchema = z.object({
   name: name(),
   role: CareTeamRoleSchema,
   phone: z.optional(phone()),
-  credentials: z.optional(z.string().check(z.maxLength(200))),
+  credentials: optStr(200),
 });
 export type CareTeamMember = z.infer<typeof CareTeamMemberSchema>;
 
 /** A person or service on a safety plan or in a benefits section. */
 export const ContactSchema = z.object({
   name: name(),
-  relationship: z.optional(z.string().check(z.maxLength(200))),
+  relationship: optStr(200),
   phone: z.optional(phone()),
   sms: z.optional(TextLineSchema),
-  note: z.optional(z.string().check(z.maxLength(MAX_TEXT))),
+  note: optStr(MAX_TEXT),
 });
 export type Contact = z.infer<typeof ContactSchema>;
 
@@ -108,13 +115,13 @@ export type ParticipantRef = z.infer<typeof ParticipantRefSchema>;
 export const ParticipantSchema = z.object({
   id: id(),
   displayName: name(),
-  pronouns: z.optional(z.string().check(z.maxLength(100))),
+  pronouns: optStr(100),
   /** IANA time zone, e.g. America/Chicago. */
-  timezone: z.string().check(z.minLength(1), z.maxLength(100)),
+  timezone: str(1, 100),
   /** BCP 47 language tag, e.g. en-US or es. */
-  locale: z.string().check(z.minLength(2), z.maxLength(35)),
+  locale: str(2, 35),
   partner: z.optional(ParticipantRefSchema),
-  careTeam: z.array(CareTeamMemberSchema).check(z.maxLength(MAX_ITEMS)),
+  careTeam: list(CareTeamMemberSchema),
 });
 export type Participant = z.infer<typeof ParticipantSchema>;
 
@@ -127,7 +134,7 @@ export const HotlineSchema = z.object({
   phone: z.optional(phone()),
   sms: z.optional(TextLineSchema),
   chatUrl: z.optional(httpUrl()),
-  description: z.optional(z.string().check(z.maxLength(MAX_TEXT))),
+  description: optStr(MAX_TEXT),
   region: RegionSchema,
 });
 export type Hotline = z.infer<typeof HotlineSchema>;
@@ -143,7 +150,7 @@ export const CrisisResourcesSchema = z.object({
   }),
   telehealth: z.object({ available: z.boolean() }),
   chat: z.optional(z.object({ url: httpUrl() })),
-  hotlines: z.optional(z.array(HotlineSchema).check(z.maxLength(MAX_ITEMS))),
+  hotlines: z.optional(list(HotlineSchema)),
 });
 export type CrisisResources = z.infer<typeof CrisisResourcesSchema>;
 
@@ -165,9 +172,9 @@ export const CrisisEventSchema = z.object({
   type: CrisisEventTypeSchema,
   at: dateTime(),
   /** What the person did, e.g. "call-911", "call-on-call", "telehealth", "hotline", "safety-plan". */
-  action: z.string().check(z.minLength(1), z.maxLength(100)),
+  action: str(1, 100),
   /** What it was done to, e.g. a hotline id or a phone number. */
-  target: z.optional(z.string().check(z.maxLength(500))),
+  target: optStr(500),
 });
 export type CrisisEvent = z.infer<typeof CrisisEventSchema>;
 
@@ -176,7 +183,7 @@ export type CrisisEvent = z.infer<typeof CrisisEventSchema>;
 
 export const PetSchema = z.object({
   name: name(),
-  species: z.string().check(z.minLength(1), z.maxLength(100)),
+  species: str(1, 100),
 });
 export type Pet = z.infer<typeof PetSchema>;
 
@@ -194,11 +201,11 @@ export const SafetyPlanSchema = z.object({
   warningSigns: textList(),
   copingStrategies: textList(),
   distractions: z.object({
-    people: z.array(ContactSchema).check(z.maxLength(MAX_ITEMS)),
+    people: list(ContactSchema),
     places: textList(),
   }),
-  helpContacts: z.array(ContactSchema).check(z.maxLength(MAX_ITEMS)),
-  professionals: z.array(ContactSchema).check(z.maxLength(MAX_ITEMS)),
+  helpContacts: list(ContactSchema),
+  professionals: list(ContactSchema),
   environmentSafety: textList(),
   reasonsForLiving: textList(),
   partnerSupport: z.optional(
@@ -244,7 +251,7 @@ export const SlotQuerySchema = z.object({ from: dateTime(), to: dateTime(), kind
 export type SlotQuery = z.infer<typeof SlotQuerySchema>;
 
 /** GET /follow-ups/slots response. */
-export const SlotListSchema = z.array(SlotSchema).check(z.maxLength(MAX_LIST));
+export const SlotListSchema = list(SlotSchema, MAX_LIST);
 
 export const AppointmentStatusSchema = z.enum(['booked', 'cancelled', 'fulfilled']);
 export type AppointmentStatus = z.infer<typeof AppointmentStatusSchema>;
@@ -265,7 +272,7 @@ export const AppointmentSchema = z
 export type Appointment = z.infer<typeof AppointmentSchema>;
 
 /** GET /follow-ups response. */
-export const AppointmentListSchema = z.array(AppointmentSchema).check(z.maxLength(MAX_LIST));
+export const AppointmentListSchema = list(AppointmentSchema, MAX_LIST);
 
 /** POST /follow-ups body (with an Idempotency-Key header). */
 export const BookingRequestSchema = z.object({
@@ -291,9 +298,9 @@ export type CostShare = z.infer<typeof CostShareSchema>;
 
 export const ServiceBenefitSchema = z.object({
   /** A stable key, e.g. "iop-day", used by `<iop-coverage-explainer service="...">`. */
-  service: z.string().check(z.minLength(1), z.maxLength(100)),
+  service: str(1, 100),
   /** Billing code, e.g. S9480 or 90847. */
-  code: z.string().check(z.minLength(1), z.maxLength(20)),
+  code: str(1, 20),
   label: name(),
   inNetwork: CostShareSchema,
   outOfNetwork: z.optional(CostShareSchema),
@@ -313,11 +320,11 @@ const accumulator = (field: string) =>
 export const CoverageSchema = z.object({
   planName: name(),
   planType: z.enum(['PPO']),
-  memberIdMasked: z.string().check(z.minLength(1), z.maxLength(40)),
+  memberIdMasked: str(1, 40),
   asOf: dateTime(),
   deductible: accumulator('deductible'),
   outOfPocketMax: accumulator('outOfPocketMax'),
-  services: z.array(ServiceBenefitSchema).check(z.maxLength(MAX_ITEMS)),
+  services: list(ServiceBenefitSchema),
   benefitsSpecialist: z.optional(ContactSchema),
 });
 export type Coverage = z.infer<typeof CoverageSchema>;
@@ -345,10 +352,10 @@ export type PreferencesPatch = z.infer<typeof PreferencesPatchSchema>;
 
 /** RFC 9457 problem details (application/problem+json). Extension members are kept. */
 export const ProblemSchema = z.looseObject({
-  type: z.optional(z.string().check(z.maxLength(2048))),
-  title: z.optional(z.string().check(z.maxLength(MAX_TEXT))),
+  type: optStr(2048),
+  title: optStr(MAX_TEXT),
   status: z.optional(z.int().check(z.gte(100), z.lte(599))),
-  detail: z.optional(z.string().check(z.maxLength(MAX_TEXT))),
-  instance: z.optional(z.string().check(z.maxLength(2048))),
+  detail: optStr(MAX_TEXT),
+  instance: optStr(2048),
 });
 export type Problem = z.infer<typeof ProblemSchema>;
