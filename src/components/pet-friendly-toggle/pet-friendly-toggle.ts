@@ -1,5 +1,4 @@
 import { html, nothing, type CSSResultGroup, type PropertyValues, type TemplateResult } from 'lit';
-import { ContextConsumer } from '@lit/context';
 import * as z from 'zod/mini';
 import { IopSwitch } from '../switch/switch.js';
 import { widgetStyles } from '../../design/host.styles.js';
@@ -7,8 +6,8 @@ import { petToggleStyles } from './pet-friendly-toggle.styles.js';
 import { petToggleMessages as messages } from './pet-friendly-toggle.messages.js';
 import { DataController, type DataState, type IopErrorDetail } from '../../internal/data-controller.js';
 import { renderStatus } from '../../internal/status-view.js';
-import { providerContext, type ProviderSettings } from '../../internal/context.js';
-import { getConfig, onConfigChange } from '../../core/config-store.js';
+import { WidgetMixin } from '../../internal/iop-widget.js';
+import { fire } from '../../internal/widget-kit.js';
 import { PREFERENCES_KEY } from '../../core/client.js';
 import { checkPet, PET_SPECIES, type PetProblems } from '../../core/preferences.js';
 import { PreferencesSchema, type Pet, type PreferencesPatch } from '../../core/schemas.js';
@@ -56,7 +55,7 @@ const OUTBOX_EVENTS = ['delivered', 'rejected'];
  * @fires {CustomEvent<IopErrorDetail>} iop-error - Loading failed (`read preferences`) or a save was refused
  * (`save preferences`; a 412 too).
  */
-export class IopPetFriendlyToggle extends IopSwitch {
+export class IopPetFriendlyToggle extends WidgetMixin(IopSwitch) {
   static override styles: CSSResultGroup = [IopSwitch.styles, widgetStyles, petToggleStyles];
   static override properties = {
     bind: { reflect: true },
@@ -76,16 +75,14 @@ export class IopPetFriendlyToggle extends IopSwitch {
   private pet?: Pet;
   private open = false;
   private problems: PetProblems = {};
-  private provided?: ProviderSettings;
   private fieldsetDisabled = false;
   private autoLabel?: boolean;
   private outbox?: Outbox;
   private timer?: ReturnType<typeof setTimeout>;
-  private stopConfig?: () => void;
 
   private readonly data = new DataController<VersionedPreferences>(
     this,
-    () => this.provided ?? {},
+    () => this.settings,
     () =>
       this.bind === 'none'
         ? undefined
@@ -95,15 +92,6 @@ export class IopPetFriendlyToggle extends IopSwitch {
 
   constructor() {
     super();
-    new ContextConsumer(this, {
-      context: providerContext,
-      subscribe: true,
-      callback: (value) => {
-        this.provided = value;
-        this.refreshLocale();
-        this.restart();
-      },
-    });
     // A user toggle (the switch fires `change` only then) is saved at once.
     this.addEventListener('change', (event) => {
       if (event.target === this && this.bound) void this.save({ petFriendly: this.checked });
@@ -114,25 +102,15 @@ export class IopPetFriendlyToggle extends IopSwitch {
     return this.bind !== 'none';
   }
 
-  protected override configuredLocales(): ReadonlyArray<string | undefined> {
-    return [this.provided?.locale, getConfig().locale];
-  }
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    this.stopConfig = onConfigChange(this.restart);
-    addEventListener('iop-signed-out', this.restart);
-  }
-
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.stopConfig?.();
-    removeEventListener('iop-signed-out', this.restart);
     this.watch(undefined);
   }
 
   /** Settings, configuration or sign-in changed: load again. */
-  private readonly restart = (): void => this.data.restart();
+  protected override onSettingsChanged(): void {
+    this.data.restart();
+  }
 
   /** Bound, a form reset does not undo a saved preference; unbound, it works as the switch's. */
   override formResetCallback(): void {
@@ -227,13 +205,7 @@ export class IopPetFriendlyToggle extends IopSwitch {
   private fail(error: unknown): void {
     this.phase = 'failed';
     this.show();
-    this.dispatchEvent(
-      new CustomEvent<IopErrorDetail>('iop-error', {
-        detail: { error, operation: 'save preferences' },
-        bubbles: true,
-        composed: true,
-      }),
-    );
+    fire(this, 'iop-error', { error, operation: 'save preferences' } satisfies IopErrorDetail);
   }
 
   private savePet(event: SubmitEvent): void {
