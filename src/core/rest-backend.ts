@@ -103,15 +103,7 @@ export function backoffDelay(attempt: number, random: () => number): number {
   return Math.floor(random() * Math.min(BACKOFF_CAP_MS, BACKOFF_BASE_MS * 2 ** attempt));
 }
 
-interface RequestSpec<S extends z.ZodMiniType | undefined> {
-  method: 'GET' | 'POST' | 'PATCH' | 'DELETE';
-  path: string;
-  query?: Record<string, string>;
-  body?: unknown;
-  headers?: Record<string, string>;
-  /** Schema of the response body; undefined when the answer has no body (202, 204). */
-  schema: S;
-}
+type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
 
 interface Reply<T> {
   data: T;
@@ -130,120 +122,118 @@ export function createRestBackend(config: RestConfig, deps: RestDeps = {}): Back
   const now = deps.now ?? Date.now;
   const inflight = new Map<string, Promise<Reply<unknown>>>();
 
-  function urlFor(path: string, query?: Record<string, string>): string {
-    const base = baseUrl!.replace(/\/+$/, '');
-    const url = new URL(base + path, globalThis.location?.href);
-    if (query) for (const [key, value] of Object.entries(query)) url.searchParams.set(key, value);
-    return url.href;
-  }
-
-  /** One attempt: fetch with a timeout, size limit, problem+json and schema parsing. */
-  async function attempt<T>(
-    spec: RequestSpec<z.ZodMiniType | undefined>,
-    url: string,
-    signal?: AbortSignal,
-  ): Promise<Reply<T>> {
-    const controller = new AbortController();
-    const timer = setTimeout(() => controller.abort(TIMEOUT), config.timeoutMs);
-    const onAbort = () => controller.abort(abortReason(signal!));
-    signal?.addEventListener('abort', onAbort, { once: true });
-    const what = `${spec.method} ${spec.path}`;
-    try {
-      if (signal?.aborted) throw abortReason(signal);
-      const token = await config.getAccessToken?.();
-      const headers: Record<string, string> = {
-        Accept: 'application/json, application/problem+json',
-        ...spec.headers,
-      };
-      if (token) headers.Authorization = `Bearer ${token}`;
-      if (spec.body !== undefined) headers['Content-Type'] = 'application/json';
-      const fetchFn = config.fetch ?? globalThis.fetch;
-      let response: Response;
-      try {
-        response = await fetchFn.call(globalThis, url, {
-          method: spec.method,
-          headers,
-          body: spec.body === undefined ? undefined : JSON.stringify(spec.body),
-          signal: controller.signal,
-          credentials: 'omit',
-          cache: 'no-store',
-          referrerPolicy: 'no-referrer',
-        });
-      } catch (cause) {
-        throw failure(cause);
-      }
-      const text = await readLimited(response, what).catch((cause: unknown) => {
-        throw cause instanceof IopError ? cause : failure(cause);
-      });
-      if (!response.ok) throw httpError(response, text);
-      if (spec.schema === undefined) return { data: undefined as T, headers: response.headers };
-      let json: unknown;
-      try {
-        json = JSON.parse(text);
-      } catch {
-        throw new SchemaError('(body)', 'valid JSON', `${what} response`);
-      }
-      return { data: parseWith(spec.schema, json, `${what} response`) as T, headers: response.headers };
-    } finally {
-      clearTimeout(timer);
-      signal?.removeEventListener('abort', onAbort);
-    }
-
-    /** Why a fetch or a body read failed: our timeout, the caller's abort, or the network. */
-    function failure(cause: unknown): unknown {
-      if (controller.signal.aborted && controller.signal.reason === TIMEOUT)
-        return new TimeoutError(config.timeoutMs);
-      if (signal?.aborted) return abortReason(signal);
-      return new NetworkError(`The request ${what} failed: the server could not be reached.`, { cause });
-    }
-  }
-
-  async function readLimited(response: Response, what: string): Promise<string> {
-    const tooBig = () =>
-      new SchemaError('(body)', `a response of at most ${MAX_RESPONSE_BYTES} bytes`, `${what} response`);
-    const length = Number(response.headers.get('Content-Length'));
-    if (length > MAX_RESPONSE_BYTES) {
-      void response.body?.cancel().catch(() => undefined);
-      throw tooBig();
-    }
-    const text = await response.text();
-    if (text.length > MAX_RESPONSE_BYTES) throw tooBig();
-    return text;
-  }
-
-  function httpError(response: Response, text: string): HttpError {
-    let problem: Problem | undefined;
-    if (/json/i.test(response.headers.get('Content-Type') ?? '')) {
-      try {
-        const parsed = ProblemSchema.safeParse(JSON.parse(text));
-        if (parsed.success) problem = parsed.data;
-      } catch {
-        // Not JSON after all: the status alone still says what happened.
-      }
-    }
-    const retryAfter =
-      response.status === 429 || response.status === 503
-        ? parseRetryAfter(response.headers.get('Retry-After'), now())
-        : undefined;
-    return new HttpError(response.status, problem, retryAfter);
-  }
-
-  /** Send with retries for GETs only. */
+  /**
+   * Sends one request (GETs retried, see retryDelay) and parses the answer with `schema` (undefined when it
+   * has no body: 202, 204).
+   */
   async function send<T>(
-    spec: RequestSpec<z.ZodMiniType | undefined>,
+    method: Method,
+    path: string,
+    schema: z.ZodMiniType<T> | undefined,
     signal?: AbortSignal,
+    body?: unknown,
+    extraHeaders?: Record<string, string>,
+    url = urlFor(path),
   ): Promise<Reply<T>> {
-    const url = urlFor(spec.path, spec.query);
-    const attempts = spec.method === 'GET' ? config.retries + 1 : 1;
+    const what = `${method} ${path}`;
+    const invalid = (expected: string) => new SchemaError('(body)', expected, `${what} response`);
+
+    /** One attempt: fetch with a timeout, size limit, problem+json and schema parsing. */
+    async function attempt(): Promise<Reply<T>> {
+      const controller = new AbortController();
+      const timer = setTimeout(() => controller.abort(TIMEOUT), config.timeoutMs);
+      const onAbort = () => controller.abort(abortReason(signal!));
+      signal?.addEventListener('abort', onAbort, { once: true });
+      /** Why a fetch or a body read failed: our timeout, the caller's abort, or the network. */
+      const failure = (cause: unknown) =>
+        cause instanceof IopError
+          ? cause
+          : controller.signal.reason === TIMEOUT
+            ? new TimeoutError(config.timeoutMs)
+            : signal?.aborted
+              ? abortReason(signal)
+              : new NetworkError(`The request ${what} failed: the server could not be reached.`, { cause });
+      try {
+        if (signal?.aborted) throw abortReason(signal);
+        const token = await config.getAccessToken?.();
+        const headers: Record<string, string> = {
+          Accept: 'application/json, application/problem+json',
+          ...extraHeaders,
+        };
+        if (token) headers.Authorization = `Bearer ${token}`;
+        if (body !== undefined) headers['Content-Type'] = 'application/json';
+        let response: Response;
+        let text: string;
+        try {
+          response = await (config.fetch ?? globalThis.fetch).call(globalThis, url, {
+            method,
+            headers,
+            body: body === undefined ? undefined : JSON.stringify(body),
+            signal: controller.signal,
+            credentials: 'omit',
+            cache: 'no-store',
+            referrerPolicy: 'no-referrer',
+          });
+          // Responses above MAX_RESPONSE_BYTES are refused before (Content-Length) or after reading.
+          const tooBig = () => invalid(`a response of at most ${MAX_RESPONSE_BYTES} bytes`);
+          if (Number(response.headers.get('Content-Length')) > MAX_RESPONSE_BYTES) {
+            void response.body?.cancel().catch(() => undefined);
+            throw tooBig();
+          }
+          text = await response.text();
+          if (text.length > MAX_RESPONSE_BYTES) throw tooBig();
+        } catch (cause) {
+          throw failure(cause);
+        }
+        const { status, headers: replyHeaders } = response;
+        if (!response.ok) {
+          let problem: Problem | undefined;
+          if (/json/i.test(replyHeaders.get('Content-Type') ?? '')) {
+            try {
+              const parsed = ProblemSchema.safeParse(JSON.parse(text));
+              if (parsed.success) problem = parsed.data;
+            } catch {
+              // Not JSON after all: the status alone still says what happened.
+            }
+          }
+          throw new HttpError(
+            status,
+            problem,
+            status === 429 || status === 503
+              ? parseRetryAfter(replyHeaders.get('Retry-After'), now())
+              : undefined,
+          );
+        }
+        if (!schema) return { data: undefined as T, headers: replyHeaders };
+        let json: unknown;
+        try {
+          json = JSON.parse(text);
+        } catch {
+          throw invalid('valid JSON');
+        }
+        return { data: parseWith(schema, json, `${what} response`) as T, headers: replyHeaders };
+      } finally {
+        clearTimeout(timer);
+        signal?.removeEventListener('abort', onAbort);
+      }
+    }
+
+    const attempts = method === 'GET' ? config.retries + 1 : 1;
     for (let n = 0; ; n++) {
       try {
-        return await attempt<T>(spec, url, signal);
+        return await attempt();
       } catch (error) {
         const delay = n + 1 < attempts ? retryDelay(error, n) : undefined;
         if (delay === undefined || signal?.aborted) throw error;
         await sleep(delay, signal);
       }
     }
+  }
+
+  function urlFor(path: string, query?: Record<string, string>): string {
+    const url = new URL(baseUrl!.replace(/\/+$/, '') + path, globalThis.location?.href);
+    if (query) for (const [key, value] of Object.entries(query)) url.searchParams.set(key, value);
+    return url.href;
   }
 
   /** How long to wait before the next attempt, or undefined when this error is not worth a retry. */
@@ -259,23 +249,39 @@ export function createRestBackend(config: RestConfig, deps: RestDeps = {}): Back
   }
 
   /** GETs: identical concurrent requests share one in-flight promise; each caller may still abort its wait. */
-  function get<S extends z.ZodMiniType>(
-    spec: Omit<RequestSpec<S>, 'method'>,
+  function getReply<T>(
+    path: string,
+    schema: z.ZodMiniType<T>,
     options?: CallOptions,
-  ): Promise<Reply<z.infer<S>>> {
+    query?: Record<string, string>,
+  ): Promise<Reply<T>> {
     const signal = options?.signal;
     if (signal?.aborted) return Promise.reject(abortReason(signal));
-    const full = { ...spec, method: 'GET' as const };
-    const key = urlFor(spec.path, spec.query);
+    const key = urlFor(path, query);
     let shared = inflight.get(key);
     if (!shared) {
-      shared = send<unknown>(full).finally(() => inflight.delete(key));
+      shared = send('GET', path, schema, undefined, undefined, undefined, key).finally(() =>
+        inflight.delete(key),
+      );
       inflight.set(key, shared);
     }
-    return withSignal(shared as Promise<Reply<z.infer<S>>>, signal);
+    return withSignal(shared as Promise<Reply<T>>, signal);
   }
 
-  const data = <T>(reply: Promise<Reply<T>>) => reply.then((r) => r.data);
+  const get = <T>(
+    path: string,
+    schema: z.ZodMiniType<T>,
+    options?: CallOptions,
+    query?: Record<string, string>,
+  ) => getReply(path, schema, options, query).then((r) => r.data);
+  const post = <T>(
+    method: Method,
+    path: string,
+    schema: z.ZodMiniType<T> | undefined,
+    options: CallOptions | undefined,
+    body?: unknown,
+    headers?: Record<string, string>,
+  ) => send(method, path, schema, options?.signal, body, headers);
 
   const versioned = (reply: Reply<z.infer<typeof PreferencesSchema>>): VersionedPreferences => ({
     preferences: reply.data,
@@ -283,101 +289,64 @@ export function createRestBackend(config: RestConfig, deps: RestDeps = {}): Back
   });
 
   return {
-    getMe: async (options) => data(get({ path: '/me', schema: ParticipantSchema }, options)),
+    getMe: async (options) => get('/me', ParticipantSchema, options),
 
-    getCrisisResources: async (options) =>
-      data(get({ path: '/crisis/resources', schema: CrisisResourcesSchema }, options)),
+    getCrisisResources: async (options) => get('/crisis/resources', CrisisResourcesSchema, options),
 
     startTelehealth: async (request, options) =>
-      data(
-        send(
-          {
-            method: 'POST',
-            path: '/crisis/telehealth',
-            body: parseWith(TelehealthRequestSchema, request, 'telehealth request'),
-            schema: TelehealthSessionSchema,
-          },
-          options?.signal,
-        ),
-      ),
+      (
+        await post(
+          'POST',
+          '/crisis/telehealth',
+          TelehealthSessionSchema,
+          options,
+          parseWith(TelehealthRequestSchema, request, 'telehealth request'),
+        )
+      ).data,
 
     logCrisisEvent: async (event, options) => {
       const body = parseWith(CrisisEventSchema, event, 'crisis event');
-      await send(
-        {
-          method: 'POST',
-          path: '/crisis/events',
-          body,
-          headers: { 'Idempotency-Key': body.id },
-          schema: undefined,
-        },
-        options?.signal,
-      );
+      await post('POST', '/crisis/events', undefined, options, body, { 'Idempotency-Key': body.id });
     },
 
     getSafetyPlan: async (participant: PlanOwner, options) =>
-      data(
-        get(
-          {
-            path: '/safety-plans/current',
-            query: { participant: parseWith(PlanOwnerSchema, participant, 'safety plan owner') },
-            schema: SafetyPlanSchema,
-          },
-          options,
-        ),
-      ),
+      get('/safety-plans/current', SafetyPlanSchema, options, {
+        participant: parseWith(PlanOwnerSchema, participant, 'safety plan owner'),
+      }),
 
     listSlots: async (query: SlotQuery, options) =>
-      data(
-        get(
-          {
-            path: '/follow-ups/slots',
-            query: parseWith(SlotQuerySchema, query, 'slot query'),
-            schema: SlotListSchema,
-          },
-          options,
-        ),
-      ),
+      get('/follow-ups/slots', SlotListSchema, options, parseWith(SlotQuerySchema, query, 'slot query')),
 
-    listAppointments: async (options) =>
-      data(get({ path: '/follow-ups', schema: AppointmentListSchema }, options)),
+    listAppointments: async (options) => get('/follow-ups', AppointmentListSchema, options),
 
     book: async (request, idempotencyKey, options) =>
-      data(
-        send(
-          {
-            method: 'POST',
-            path: '/follow-ups',
-            body: parseWith(BookingRequestSchema, request, 'booking request'),
-            headers: { 'Idempotency-Key': idempotencyKey },
-            schema: AppointmentSchema,
-          },
-          options?.signal,
-        ),
-      ),
+      (
+        await post(
+          'POST',
+          '/follow-ups',
+          AppointmentSchema,
+          options,
+          parseWith(BookingRequestSchema, request, 'booking request'),
+          { 'Idempotency-Key': idempotencyKey },
+        )
+      ).data,
 
     cancel: async (appointmentId, options) => {
-      await send(
-        { method: 'DELETE', path: `/follow-ups/${encodeURIComponent(appointmentId)}`, schema: undefined },
-        options?.signal,
-      );
+      await post('DELETE', `/follow-ups/${encodeURIComponent(appointmentId)}`, undefined, options);
     },
 
-    getCoverage: async (options) => data(get({ path: '/coverage', schema: CoverageSchema }, options)),
+    getCoverage: async (options) => get('/coverage', CoverageSchema, options),
 
-    getPreferences: async (options) =>
-      get({ path: '/preferences', schema: PreferencesSchema }, options).then(versioned),
+    getPreferences: async (options) => getReply('/preferences', PreferencesSchema, options).then(versioned),
 
     updatePreferences: async (patch, ifMatch, options) =>
-      send<z.infer<typeof PreferencesSchema>>(
-        {
-          method: 'PATCH',
-          path: '/preferences',
-          body: parseWith(PreferencesPatchSchema, patch, 'preferences change'),
-          headers: { 'If-Match': ifMatch },
-          schema: PreferencesSchema,
-        },
-        options?.signal,
+      post(
+        'PATCH',
+        '/preferences',
+        PreferencesSchema,
+        options,
+        parseWith(PreferencesPatchSchema, patch, 'preferences change'),
+        { 'If-Match': ifMatch },
       ).then(versioned),
   };
 }
@@ -388,15 +357,6 @@ function withSignal<T>(promise: Promise<T>, signal?: AbortSignal): Promise<T> {
   return new Promise<T>((resolve, reject) => {
     const onAbort = () => reject(abortReason(signal));
     signal.addEventListener('abort', onAbort, { once: true });
-    promise.then(
-      (value) => {
-        signal.removeEventListener('abort', onAbort);
-        resolve(value);
-      },
-      (error: unknown) => {
-        signal.removeEventListener('abort', onAbort);
-        reject(error);
-      },
-    );
+    promise.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
   });
 }
