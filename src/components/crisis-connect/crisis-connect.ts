@@ -9,6 +9,7 @@ import type { ShownHotline } from '../../core/hotlines.js';
 import { smsHref, telHref } from '../../core/tel.js';
 import type { CrisisLive } from './crisis-live.js';
 import { getConfig } from '../../core/config-store.js';
+import { fire } from '../../internal/widget-kit.js';
 import '../button/define.js';
 import '../dialog/define.js';
 
@@ -147,7 +148,7 @@ export class IopCrisisConnect extends IopWidget {
   show(): void {
     if (this.open) return;
     this.open = true;
-    this.dispatchEvent(new CustomEvent('iop-crisis-open', { bubbles: true, composed: true }));
+    fire(this, 'iop-crisis-open', null);
     this.connectSoon((live) => live.service.log('crisis-open', 'open'));
   }
 
@@ -155,13 +156,12 @@ export class IopCrisisConnect extends IopWidget {
     if (!this.open) return;
     this.open = false;
     this.live?.closed();
-    this.dispatchEvent(new CustomEvent('iop-crisis-close', { bubbles: true, composed: true }));
+    fire(this, 'iop-crisis-close', null);
     this.live?.service.log('crisis-close', 'close');
   }
 
   private readonly act = (action: CrisisActionDetail['action'], target?: string): void => {
-    const detail: CrisisActionDetail = { action, target };
-    this.dispatchEvent(new CustomEvent('iop-crisis-action', { detail, bubbles: true, composed: true }));
+    fire(this, 'iop-crisis-action', { action, target } satisfies CrisisActionDetail);
     this.connectSoon((live) => live.service.log('crisis-action', action, target));
   };
 
@@ -232,36 +232,29 @@ export class IopCrisisConnect extends IopWidget {
     const description =
       typeof line.description === 'object' ? line.description[this.locale] : line.description;
     const t = this.text;
-    const call = line.phone ? this.phoneLink(line.phone, t.call(line.phone), 'call-hotline') : nothing;
-    const sms = line.sms ? smsHref(line.sms.number, line.sms.body) : undefined;
-    const smsLabel = t.text(line.sms?.number ?? '', line.sms?.body);
-    const chat = line.chatUrl && /^https:\/\//.test(line.chatUrl) ? line.chatUrl : undefined;
+    const sms = line.sms && smsHref(line.sms.number, line.sms.body);
+    const chat = line.chatUrl && /^https:\/\//.test(line.chatUrl) && line.chatUrl;
+    // The text and chat links: [href, label, action] when the line has them.
+    const links = [
+      [sms, t.text(line.sms?.number ?? '', line.sms?.body), 'text-hotline'],
+      [chat, t.chatOnline, 'chat-hotline'],
+    ] as const;
     return html`<li class="hotline">
       <p class="hotline-name">${name}</p>
       ${description ? html`<p class="hotline-description muted">${description}</p>` : nothing}
       <div class="actions">
-        ${call}
-        ${
-          sms
+        ${line.phone ? this.phoneLink(line.phone, t.call(line.phone), 'call-hotline') : nothing}
+        ${links.map(([href, label, action]) =>
+          href
             ? html`<iop-button
                 variant="secondary"
-                href=${sms}
-                @click=${() => this.act('text-hotline', line.id)}
-                >${smsLabel}</iop-button
+                href=${href}
+                target=${action === 'chat-hotline' ? '_blank' : nothing}
+                @click=${() => this.act(action, line.id)}
+                >${label}</iop-button
               >`
-            : nothing
-        }
-        ${
-          chat
-            ? html`<iop-button
-                variant="secondary"
-                href=${chat}
-                target="_blank"
-                @click=${() => this.act('chat-hotline', line.id)}
-                >${t.chatOnline}</iop-button
-              >`
-            : nothing
-        }
+            : nothing,
+        )}
       </div>
     </li>`;
   }

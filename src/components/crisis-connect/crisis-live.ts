@@ -10,6 +10,7 @@ import { safeExternalUrl } from '../../core/links.js';
 import { hotlinesFor, type ShownHotline } from '../../core/hotlines.js';
 import { formatAge, formatTime } from '../../core/format.js';
 import type { Catalog, Locale } from '../../core/locale.js';
+import { ROLES } from '../../core/roles.js';
 import type { CrisisResources, Region } from '../../core/schemas.js';
 import type { ReadState } from '../../core/cache.js';
 import type { SessionSettings } from '../../core/session.js';
@@ -56,7 +57,6 @@ interface LiveMessages {
   unsafe: string;
   noVideo: string;
   chat: string;
-  roles: Record<string, string>;
 }
 
 const liveMessages: Catalog<LiveMessages> = {
@@ -80,14 +80,6 @@ const liveMessages: Catalog<LiveMessages> = {
     unsafe: 'We got a video link we cannot trust, so we did not open it. Please call instead.',
     noVideo: 'Video is not available right now. Please call instead.',
     chat: 'Chat with your care team',
-    roles: {
-      'couples-therapist': 'Couples therapist',
-      'individual-therapist': 'Therapist',
-      'substance-use-counselor': 'Drug and alcohol counselor',
-      psychiatrist: 'Psychiatrist',
-      'case-manager': 'Case manager',
-      'benefits-specialist': 'Benefits specialist',
-    },
   },
   es: {
     unavailable: 'No pudimos contactar a tu equipo ahora. Las líneas de abajo siempre están abiertas.',
@@ -110,14 +102,6 @@ const liveMessages: Catalog<LiveMessages> = {
       'Recibimos un enlace de video en el que no podemos confiar, así que no lo abrimos. Por favor llama.',
     noVideo: 'El video no está disponible ahora. Por favor llama.',
     chat: 'Chatear con tu equipo de atención',
-    roles: {
-      'couples-therapist': 'Terapeuta de pareja',
-      'individual-therapist': 'Terapeuta',
-      'substance-use-counselor': 'Consejero de drogas y alcohol',
-      psychiatrist: 'Psiquiatra',
-      'case-manager': 'Administrador de casos',
-      'benefits-specialist': 'Especialista en beneficios',
-    },
   },
 };
 
@@ -173,7 +157,9 @@ export class CrisisLive {
     if (onCall) {
       const name = onCall.clinician.name;
       return html`
-        <p><span class="who">${name}</span>, ${t.roles[onCall.clinician.role] ?? onCall.clinician.role}</p>
+        <p>
+          <span class="who">${name}</span>, ${ROLES[locale][onCall.clinician.role] ?? onCall.clinician.role}
+        </p>
         ${onCall.hasSafetyPlanAccess ? html`<p class="has-plan">${t.hasPlan}</p>` : nothing}
         <p class="muted">${t.until(formatTime(new Date(onCall.until), locale))}</p>
         ${

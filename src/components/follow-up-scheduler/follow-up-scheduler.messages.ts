@@ -3,8 +3,6 @@ import type { SlotKind } from '../../core/schemas.js';
 
 export interface SchedulerMessages {
   heading: Record<SlotKind, string>;
-  /** The clinician roles a session can be with. */
-  roles: Record<string, string>;
   times: string;
   soon: (hours: number) => string;
   noSoon: (hours: number) => string;
@@ -44,11 +42,6 @@ export const schedulerMessages: Catalog<SchedulerMessages> = {
       individual: 'Book a session',
       'substance-use': 'Book a session with your counselor',
     },
-    roles: {
-      'couples-therapist': 'couples therapist',
-      'individual-therapist': 'therapist',
-      'substance-use-counselor': 'drug and alcohol counselor',
-    },
     times: 'Open times',
     soon: (h) => `In the next ${h} hours`,
     noSoon: (h) => `No time is open in the next ${h} hours. The on-call team can talk now.`,
@@ -84,11 +77,6 @@ export const schedulerMessages: Catalog<SchedulerMessages> = {
       couples: 'Reserva una sesión de pareja',
       individual: 'Reserva una sesión',
       'substance-use': 'Reserva una sesión con tu consejero',
-    },
-    roles: {
-      'couples-therapist': 'terapeuta de pareja',
-      'individual-therapist': 'terapeuta',
-      'substance-use-counselor': 'consejero de alcohol y drogas',
     },
     times: 'Horas libres',
     soon: (h) => `En las próximas ${h} horas`,

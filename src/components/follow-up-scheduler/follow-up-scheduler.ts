@@ -8,6 +8,7 @@ import { schedulerStyles } from './follow-up-scheduler.styles.js';
 import { schedulerMessages } from './follow-up-scheduler.messages.js';
 import { ROLE_FOR_KIND, groupSlots, hasSoonSlot, nextSlotIndex, type SlotDay } from '../../core/slots.js';
 import { toIcs } from '../../core/ics.js';
+import { nameAndRole } from '../../core/roles.js';
 import { formatDay, formatTime, isValidTimeZone, timeZoneName } from '../../core/format.js';
 import { safeExternalUrl, telHref } from '../../core/links.js';
 import { ConfigError } from '../../core/errors.js';
@@ -230,8 +231,7 @@ export class IopFollowUpScheduler extends IopWidget {
   }
 
   private who(slot: Pick<Slot, 'clinician'>): string {
-    const { name, role } = slot.clinician;
-    return `${name}, ${this.t.roles[role] ?? role}`;
+    return nameAndRole(slot.clinician, this.locale);
   }
 
   private select(slot: Slot, index: number): void {

@@ -3,6 +3,7 @@ import { IopWidget } from '../../internal/iop-widget.js';
 import { hostStyles, srOnly, widgetStyles } from '../../design/host.styles.js';
 import { DataController, type DataState } from '../../internal/data-controller.js';
 import { renderStatus } from '../../internal/status-view.js';
+import { fire } from '../../internal/widget-kit.js';
 import { SafetyPlanSchema, type Contact, type Region, type SafetyPlan } from '../../core/schemas.js';
 import {
   SECTION_IDS,
@@ -115,8 +116,7 @@ export class IopSafetyPlan extends IopWidget {
     const version = state.value?.version;
     if (version !== undefined && version !== this.announced) {
       this.announced = version;
-      const detail: PlanLoadedDetail = { version, fromCache: state.fromCache };
-      this.dispatchEvent(new CustomEvent('iop-plan-loaded', { detail, bubbles: true, composed: true }));
+      fire(this, 'iop-plan-loaded', { version, fromCache: state.fromCache } satisfies PlanLoadedDetail);
     }
     // A kind 403 names the partner when we can find their name.
     if (
