@@ -48,6 +48,8 @@ export default {
   concurrentBrowsers: 2,
   testsFinishTimeout: 600_000,
   testFramework: { config: { timeout: 8000 } },
+  // Lit's dev build (kept for its warnings) announces itself in every test file; that line is noise.
+  filterBrowserLogs: ({ args }) => !String(args[0]).includes('Lit is in dev mode'),
   plugins: [
     esbuildPlugin({
       ts: true,
