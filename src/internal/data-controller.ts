@@ -64,10 +64,10 @@ export class DataController<T> implements ReactiveController {
     return this.session?.signedIn ? this.session.client() : undefined;
   }
 
-  /** Settings or key changed: drop the old subscription and read again (cache first). */
+  /** Settings or key changed: drop the old subscription and read again (cache first). Safe to call any time. */
   restart(): void {
-    this.stop();
     if (this.host.isConnected) this.start();
+    else this.stop();
   }
 
   /** Only restarts when the read's key changed (call from `willUpdate`). */
@@ -94,7 +94,9 @@ export class DataController<T> implements ReactiveController {
     this.host.requestUpdate();
   }
 
+  /** Drops a running read first, so starting twice (connect, then a settings change) keeps one. */
   private start(): void {
+    this.stop();
     const read = this.read();
     this.currentKey = read?.key;
     if (!read) return;

@@ -121,4 +121,20 @@ describe('DataController and the shared status view', () => {
     await waitUntil(() => el.data.state.status === 'ready' || el.data.state.status === 'stale');
     expect(el.data.client).to.exist;
   });
+
+  it('keeps one read when started twice, so a removed widget hears nothing more', async () => {
+    const el = await fixture<DataProbe>(html`<data-probe></data-probe>`);
+    await waitUntil(() => el.data.state.status === 'ready');
+    // A second start while running (a settings change during connect) replaces the read, not adds one.
+    el.data.hostConnected();
+    el.data.restart();
+    el.remove();
+    const after = el.data.state;
+    // The store revalidates on `online` while anyone still listens.
+    window.dispatchEvent(new Event('online'));
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(el.data.state).to.equal(after);
+    el.data.restart();
+    expect(el.data.state, 'a restart while removed does not start').to.equal(after);
+  });
 });

@@ -77,7 +77,6 @@ export class IopCoverageExplainer extends IopWidget {
   private unknown?: string;
   private fired = '';
   private warned?: string;
-  private live = false;
 
   private readonly data = new DataController<Coverage>(
     this,
@@ -96,19 +95,8 @@ export class IopCoverageExplainer extends IopWidget {
     return coverageMessages[this.locale];
   }
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    // The data controller starts itself on connect; only later changes need a restart.
-    this.live = true;
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.live = false;
-  }
-
   protected override onSettingsChanged(): void {
-    if (this.live) this.data.restart();
+    this.data.restart();
     super.onSettingsChanged();
   }
 
