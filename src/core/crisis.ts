@@ -30,54 +30,42 @@ export interface CrisisService {
 /** Connects the crisis button to the backend its settings name. */
 export function connectCrisis(settings: SessionSettings): CrisisService {
   const session = sessionFor(settings);
-  const state: CrisisBackendState = !session.hasBackend
+  let state: CrisisBackendState = !session.hasBackend
     ? 'no-backend'
     : session.signedIn
       ? 'signed-in'
       : 'signed-out';
-  const base = {
-    state,
-    signedIn: state === 'signed-in',
-    allowedOrigins: session.config.allowedOrigins,
-    safetyPlanUrl: session.config.safetyPlanUrl,
-  };
-  if (state !== 'signed-in') {
-    return {
-      ...base,
-      startTelehealth: () => Promise.reject(new Error('Not signed in')),
-      log: () => undefined,
-    };
-  }
-  let client: ReturnType<typeof session.client>;
-  try {
-    client = session.client();
-  } catch (error) {
-    // A configuration that cannot make a backend: the built-in help still shows; the developer is told.
-    console.error(error);
-    return {
-      ...base,
-      state: 'signed-out',
-      signedIn: false,
-      startTelehealth: () => Promise.reject(error),
-      log: () => undefined,
-    };
+  let client: ReturnType<typeof session.client> | undefined;
+  let failure: unknown = new Error('Not signed in');
+  if (state === 'signed-in') {
+    try {
+      client = session.client();
+    } catch (error) {
+      // A configuration that cannot make a backend: the built-in help still shows; the developer is told.
+      console.error(error);
+      failure = error;
+      state = 'signed-out';
+    }
   }
   return {
-    ...base,
-    resources: client.read('crisis-resources', (backend) => backend.getCrisisResources(), {
+    state,
+    signedIn: !!client,
+    allowedOrigins: session.config.allowedOrigins,
+    safetyPlanUrl: session.config.safetyPlanUrl,
+    resources: client?.read('crisis-resources', (backend) => backend.getCrisisResources(), {
       parseCached: (value) => CrisisResourcesSchema.parse(value),
     }),
-    startTelehealth: (includePartner) => client.backend.startTelehealth({ includePartner }),
+    startTelehealth: (includePartner) =>
+      client ? client.backend.startTelehealth({ includePartner }) : Promise.reject(failure),
     log(type, action, target) {
-      const event = {
-        id: crypto.randomUUID(),
-        type,
-        at: new Date().toISOString(),
-        action,
-        ...(target ? { target } : {}),
-      };
       client
-        .logCrisisEvent(event)
+        ?.logCrisisEvent({
+          id: crypto.randomUUID(),
+          type,
+          at: new Date().toISOString(),
+          action,
+          ...(target ? { target } : {}),
+        })
         .catch((error: unknown) => console.error('iop-kit: could not queue a crisis event', error));
     },
   };

@@ -219,7 +219,7 @@ export class IopCrisisConnect extends IopWidget {
     const t = this.text;
     const live = this.live;
     if (!this.hasBackend || (live && !live.hasOnCall)) return nothing;
-    const loading = html`<p class="status muted">${t.onCallLoading}</p>`;
+    const loading = html`<p class="muted">${t.onCallLoading}</p>`;
     return html`<section class="on-call" part="on-call" aria-labelledby="on-call-heading" aria-live="polite">
       <h3 id="on-call-heading">${t.onCallHeading}</h3>
       ${live ? live.onCall(this.locale, loading) : loading}
@@ -241,7 +241,7 @@ export class IopCrisisConnect extends IopWidget {
     ] as const;
     return html`<li class="hotline">
       <p class="hotline-name">${name}</p>
-      ${description ? html`<p class="hotline-description muted">${description}</p>` : nothing}
+      ${description ? html`<p class="muted">${description}</p>` : nothing}
       <div class="actions">
         ${line.phone ? this.phoneLink(line.phone, t.call(line.phone), 'call-hotline') : nothing}
         ${links.map(([href, label, action]) =>

@@ -151,15 +151,13 @@ export class CrisisLive {
   /** The on-call section's body; `loading` while the data is on its way. */
   onCall(locale: Locale, loading: TemplateResult): TemplateResult {
     const t = liveMessages[locale];
-    if (this.service.state === 'signed-out') return html`<p class="status muted">${t.signedOut}</p>`;
+    if (this.service.state === 'signed-out') return html`<p class="muted">${t.signedOut}</p>`;
     const state = this.resources;
     const onCall = state?.value?.onCall;
     if (onCall) {
-      const name = onCall.clinician.name;
+      const { name, role } = onCall.clinician;
       return html`
-        <p>
-          <span class="who">${name}</span>, ${ROLES[locale][onCall.clinician.role] ?? onCall.clinician.role}
-        </p>
+        <p><span class="who">${name}</span>, ${ROLES[locale][role] ?? role}</p>
         ${onCall.hasSafetyPlanAccess ? html`<p class="has-plan">${t.hasPlan}</p>` : nothing}
         <p class="muted">${t.until(formatTime(new Date(onCall.until), locale))}</p>
         ${
@@ -171,7 +169,7 @@ export class CrisisLive {
       `;
     }
     if (!state || state.status === 'loading') return loading;
-    return html`<p class="status">${state.status === 'offline' ? t.offline : t.unavailable}</p>`;
+    return html`<p>${state.status === 'offline' ? t.offline : t.unavailable}</p>`;
   }
 
   /** "Start an emergency video session" and what follows; nothing when signed out. */
@@ -179,12 +177,12 @@ export class CrisisLive {
     const t = liveMessages[locale];
     if (!this.service.signedIn) return nothing;
     if (this.resources?.value?.telehealth.available === false) {
-      return html`<section class="video"><p class="status">${t.noVideo}</p></section>`;
+      return html`<section class="video"><p>${t.noVideo}</p></section>`;
     }
     const { phase, joinUrl } = this.video;
     let body: TemplateResult;
     if (phase === 'asking') {
-      body = html`<p class="status" data-focus tabindex="-1">${t.askPartner}</p>
+      body = html`<p data-focus tabindex="-1">${t.askPartner}</p>
         <div class="actions">
           <iop-button @click=${() => this.start(true)}>${t.withPartner}</iop-button>
           <iop-button variant="secondary" @click=${() => this.start(false)}>${t.justMe}</iop-button>
@@ -192,7 +190,7 @@ export class CrisisLive {
     } else if (phase === 'starting') {
       body = html`<iop-button loading>${t.starting}</iop-button>`;
     } else if (phase === 'ready') {
-      body = html`<p class="status" role="status">${t.ready}</p>
+      body = html`<p role="status">${t.ready}</p>
         <iop-button data-focus href=${joinUrl!} target="_blank" @click=${() => this.act('telehealth-join')}
           >${t.join}</iop-button
         >`;
@@ -200,9 +198,7 @@ export class CrisisLive {
       const failed = phase === 'failed' || phase === 'unsafe';
       body = html`${
           failed
-            ? html`<p class="status" role="alert" data-focus tabindex="-1">
-                ${phase === 'failed' ? t.failed : t.unsafe}
-              </p>`
+            ? html`<p role="alert" data-focus tabindex="-1">${phase === 'failed' ? t.failed : t.unsafe}</p>`
             : nothing
         }
         <iop-button variant=${failed ? 'secondary' : 'primary'} @click=${this.onVideoClick}
