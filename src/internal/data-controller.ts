@@ -2,6 +2,7 @@ import type { ReactiveController } from 'lit';
 import type { ReadState, ReadStore } from '../core/cache.js';
 import type { Backend } from '../core/backend.js';
 import type { IopClient } from '../core/client.js';
+import { fire } from './widget-kit.js';
 import { sessionFor, type Session, type SessionSettings } from '../core/session.js';
 
 /** What a widget renders: a read's state, or that nobody is signed in. */
@@ -84,11 +85,10 @@ export class DataController<T> implements ReactiveController {
     const newError = state.status === 'error' && state.error !== (this.state as ReadState<T>).error;
     this.state = state;
     if (newError) {
-      const detail: IopErrorDetail = {
+      fire(this.host, 'iop-error', {
         error: (state as ReadState<T>).error,
         operation: `read ${this.currentKey}`,
-      };
-      this.host.dispatchEvent(new CustomEvent('iop-error', { detail, bubbles: true, composed: true }));
+      } satisfies IopErrorDetail);
     }
     this.onState?.(state);
     this.host.requestUpdate();

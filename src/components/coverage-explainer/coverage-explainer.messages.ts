@@ -25,7 +25,8 @@ export interface CoverageMessages {
   estimate: string;
   youPay: (amount: string) => string;
   planPays: (amount: string) => string;
-  parts: [string, string, string, string];
+  /** The last part of an estimate's breakdown (the first three are glossary words). */
+  capSaved: string;
   inNetworkOnly: string;
   parity: string;
   specialist: string;
@@ -65,7 +66,7 @@ export const coverageMessages: Catalog<CoverageMessages> = {
     estimate: 'Estimate',
     youPay: (a) => `You pay about ${a}.`,
     planPays: (a) => `Your plan pays about ${a}.`,
-    parts: ['Deductible', 'Copay', 'Coinsurance', 'Saved by your out-of-pocket max'],
+    capSaved: 'Saved by your out-of-pocket max',
     inNetworkOnly: 'In-network care. Your bill may differ.',
     parity:
       'By law (parity), your plan may not limit mental health and substance use care more than medical care.',
@@ -104,7 +105,7 @@ export const coverageMessages: Catalog<CoverageMessages> = {
     estimate: 'Estimado',
     youPay: (a) => `Pagas alrededor de ${a}.`,
     planPays: (a) => `Tu plan paga alrededor de ${a}.`,
-    parts: ['Deducible', 'Copago', 'Coseguro', 'Ahorro por tu máximo'],
+    capSaved: 'Ahorro por tu máximo',
     inNetworkOnly: 'Atención dentro de la red. Tu factura puede variar.',
     parity:
       'Por ley (paridad), tu plan no puede limitar la atención de salud mental y uso de sustancias más que la atención médica.',

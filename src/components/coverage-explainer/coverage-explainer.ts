@@ -1,6 +1,7 @@
 import { html, nothing, type CSSResultGroup, type PropertyValues, type TemplateResult } from 'lit';
 import { IopWidget } from '../../internal/iop-widget.js';
 import { DataController } from '../../internal/data-controller.js';
+import { fire } from '../../internal/widget-kit.js';
 import { renderStatus } from '../../internal/status-view.js';
 import { hostStyles, widgetStyles } from '../../design/host.styles.js';
 import { coverageExplainerStyles } from './coverage-explainer.styles.js';
@@ -12,6 +13,9 @@ import { formatDate, formatMoney } from '../../core/format.js';
 import { telHref } from '../../core/links.js';
 import '../alert/define.js';
 import '../term/define.js';
+
+/** The glossary words that name the first three parts of an estimate's breakdown, in its order. */
+const BREAKDOWN_TERMS: Term[] = ['ded', 'copay', 'coins'];
 
 /** The detail of `iop-estimate`: every amount in integer cents. */
 export interface EstimateDetail {
@@ -100,10 +104,6 @@ export class IopCoverageExplainer extends IopWidget {
     super.onSettingsChanged();
   }
 
-  private fire(name: string, detail: unknown): void {
-    this.dispatchEvent(new CustomEvent(name, { detail, bubbles: true, composed: true }));
-  }
-
   protected override willUpdate(changed: PropertyValues): void {
     if (!changed.has('examplePlan')) return;
     this.data.keyChanged();
@@ -122,16 +122,16 @@ export class IopCoverageExplainer extends IopWidget {
       error = new SchemaError('(root)', 'JSON', 'example plan');
     }
     this.example = { error };
-    this.fire('iop-error', { error, operation: 'example-plan' });
+    fire(this, 'iop-error', { error, operation: 'example-plan' });
   }
 
   protected override updated(): void {
     const sig = this.shown ? JSON.stringify(this.shown) : '';
-    if (sig && sig !== this.fired) this.fire('iop-estimate', this.shown);
+    if (sig && sig !== this.fired) fire(this, 'iop-estimate', this.shown);
     this.fired = sig;
     if (this.unknown && this.unknown !== this.warned) {
       const error = new ConfigError('service', 'a service id or code of the plan');
-      this.fire('iop-error', { error, operation: `service ${this.unknown}` });
+      fire(this, 'iop-error', { error, operation: `service ${this.unknown}` });
     }
     this.warned = this.unknown;
   }
@@ -306,7 +306,11 @@ export class IopCoverageExplainer extends IopWidget {
                 </p>
                 <ul>
                   ${parts.map((cents, i) =>
-                    cents ? html`<li>${t.parts[i]}: ${this.money(cents)}</li>` : nothing,
+                    cents
+                      ? html`<li>
+                          ${i < 3 ? t.terms[BREAKDOWN_TERMS[i]!][0] : t.capSaved}: ${this.money(cents)}
+                        </li>`
+                      : nothing,
                   )}
                 </ul>
                 <p class="muted">${t.inNetworkOnly}</p>
