@@ -24,15 +24,7 @@ export const WidgetMixin = <T extends Constructor<IopElement>>(Base: T) => {
 
     /** The provider's settings over the kit's configuration (without the widget's own attributes). */
     protected get settings(): ProviderSettings {
-      const config = getConfig();
-      return {
-        baseUrl: config.baseUrl,
-        programId: config.programId,
-        locale: config.locale,
-        region: config.region,
-        getAccessToken: config.getAccessToken,
-        ...this.provided,
-      };
+      return { ...getConfig(), ...this.provided };
     }
 
     protected override configuredLocales(): ReadonlyArray<string | undefined> {
