@@ -97,7 +97,7 @@ export class OfflineCache extends EventTarget {
     const maxAgeMs = options.maxAgeMs ?? this.maxAgeMs;
     const stored = await this.storageLayer.run(
       async ({ db, cipher }) => {
-        const id = await this.recordId(cipher, key);
+        const id = await recordId(cipher, key);
         const raw = await inStore<unknown>(db, 'cache', 'readonly', (store) => store.get(id));
         if (raw === undefined) return undefined;
         try {
@@ -126,7 +126,7 @@ export class OfflineCache extends EventTarget {
     await this.storageLayer.run(
       async ({ db, cipher }) => {
         const record = cipher ? await cipher.encrypt(entry) : entry;
-        const id = await this.recordId(cipher, key);
+        const id = await recordId(cipher, key);
         await inStore(db, 'cache', 'readwrite', (store) => void store.put(record, id));
       },
       () => void this.memory.set(key, structuredClone(entry)),
@@ -169,16 +169,12 @@ export class OfflineCache extends EventTarget {
     this.memory.delete(key);
     await this.storageLayer.run(
       async ({ db, cipher }) => {
-        const id = await this.recordId(cipher, key);
+        const id = await recordId(cipher, key);
         await inStore(db, 'cache', 'readwrite', (store) => void store.delete(id));
       },
       () => undefined,
     );
     if (announce) this.announce(key);
-  }
-
-  private async recordId(cipher: RecordCipher | undefined, key: string): Promise<string> {
-    return cipher ? cipher.hideKey(key) : key;
   }
 
   private announce(key: string | null): void {
@@ -198,6 +194,11 @@ export class OfflineCache extends EventTarget {
     else this.memory.delete(message.key);
     this.dispatchEvent(new CustomEvent<InvalidateDetail>('invalidate', { detail: { key: message.key } }));
   }
+}
+
+/** The IndexedDB key of `key`: its HMAC when encrypting, so record keys reveal nothing. */
+async function recordId(cipher: RecordCipher | undefined, key: string): Promise<string> {
+  return cipher ? cipher.hideKey(key) : key;
 }
 
 /** Creates an encrypted offline cache (see OfflineCache). */

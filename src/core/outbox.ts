@@ -313,9 +313,10 @@ export class Outbox extends EventTarget {
   }
 }
 
+/** The entry without the queue's own bookkeeping. */
 function publicEntry(entry: OutboxEntry): OutboxEntry {
-  const { idempotencyKey, kind, entityKey, payload, coalesce, createdAt, attempts } = entry;
-  return { idempotencyKey, kind, entityKey, payload, coalesce, createdAt, attempts };
+  const { seq: _seq, nextAttemptAt: _next, inFlight: _inFlight, ...rest } = entry as QueuedEntry;
+  return rest;
 }
 
 /** Creates an outbox (call `start()` to deliver). */
