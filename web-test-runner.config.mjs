@@ -41,7 +41,8 @@ if (only.includes('firefox')) {
 }
 
 export default {
-  files: ['test/**/*.test.ts'],
+  // Browser tests only: test/node, test/server and test/e2e run in Node (see scripts/test.mjs).
+  files: ['test/**/*.test.ts', '!test/node/**', '!test/server/**', '!test/e2e/**'],
   nodeResolve: true,
   browsers,
   concurrency: 1,
