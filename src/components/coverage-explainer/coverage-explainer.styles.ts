@@ -15,6 +15,8 @@ export const coverageExplainerStyles = css`
     font-size: var(--_font-size-sm);
   }
   progress {
+    /* The bar's colour once, for both engines' pseudo-elements (they cannot share one selector list). */
+    --_bar: var(--_color-accent);
     appearance: none;
     display: block;
     inline-size: 100%;
@@ -29,10 +31,10 @@ export const coverageExplainerStyles = css`
     background: var(--_color-surface-sunken);
   }
   progress::-webkit-progress-value {
-    background: var(--_color-accent);
+    background: var(--_bar);
   }
   progress::-moz-progress-bar {
-    background: var(--_color-accent);
+    background: var(--_bar);
   }
   ul {
     list-style: none;
@@ -84,11 +86,8 @@ export const coverageExplainerStyles = css`
     border-radius: var(--_radius-md);
   }
   @media (forced-colors: active) {
-    progress::-webkit-progress-value {
-      background: Highlight;
-    }
-    progress::-moz-progress-bar {
-      background: Highlight;
+    progress {
+      --_bar: Highlight;
     }
   }
 `;
