@@ -15,8 +15,6 @@ export const coverageExplainerStyles = css`
     font-size: var(--_font-size-sm);
   }
   progress {
-    /* The bar's colour once, for both engines' pseudo-elements (they cannot share one selector list). */
-    --_bar: var(--_color-accent);
     appearance: none;
     display: block;
     inline-size: 100%;
@@ -31,10 +29,10 @@ export const coverageExplainerStyles = css`
     background: var(--_color-surface-sunken);
   }
   progress::-webkit-progress-value {
-    background: var(--_bar);
+    background: var(--_color-accent);
   }
   progress::-moz-progress-bar {
-    background: var(--_bar);
+    background: var(--_color-accent);
   }
   ul {
     list-style: none;
@@ -86,8 +84,11 @@ export const coverageExplainerStyles = css`
     border-radius: var(--_radius-md);
   }
   @media (forced-colors: active) {
-    progress {
-      --_bar: Highlight;
+    progress::-webkit-progress-value {
+      background: Highlight;
+    }
+    progress::-moz-progress-bar {
+      background: Highlight;
     }
   }
 `;

@@ -3,6 +3,7 @@ import { IopWidget } from '../../internal/iop-widget.js';
 import { DataController } from '../../internal/data-controller.js';
 import { fire } from '../../internal/widget-kit.js';
 import { renderStatus } from '../../internal/status-view.js';
+import { hostStyles, widgetStyles } from '../../design/host.styles.js';
 import { coverageExplainerStyles } from './coverage-explainer.styles.js';
 import { coverageMessages, type CoverageMessages, type Term } from './coverage-explainer.messages.js';
 import { CoverageSchema, type Coverage, type CostShare, type ServiceBenefit } from '../../core/schemas.js';
@@ -15,11 +16,6 @@ import '../term/define.js';
 
 /** The glossary words that name the first three parts of an estimate's breakdown, in its order. */
 const BREAKDOWN_TERMS: Term[] = ['ded', 'copay', 'coins'];
-
-type Accumulator = Coverage['deductible'];
-
-/** What is left of a deductible or out-of-pocket maximum, in cents. */
-const left = (a: Accumulator): number => a.individualCents - a.metCents;
 
 /** The detail of `iop-estimate`: every amount in integer cents. */
 export interface EstimateDetail {
@@ -59,7 +55,7 @@ export interface EstimateDetail {
  * @fires {CustomEvent<IopErrorDetail>} iop-error - Loading failed, the example plan is wrong, or `service` is unknown.
  */
 export class IopCoverageExplainer extends IopWidget {
-  static override styles: CSSResultGroup = [IopWidget.styles, coverageExplainerStyles];
+  static override styles: CSSResultGroup = [hostStyles, widgetStyles, coverageExplainerStyles];
 
   static override properties = {
     service: { reflect: true },
@@ -171,11 +167,7 @@ export class IopCoverageExplainer extends IopWidget {
     return html`<iop-term definition=${definition}>${word}</iop-term>`;
   }
 
-  private meter(
-    key: Term,
-    part: string,
-    { individualCents: total, metCents: met }: Accumulator,
-  ): TemplateResult {
+  private meter(key: Term, part: string, total: number, met: number): TemplateResult {
     const t = this.t;
     return html`<div part=${part}>
       <p>${this.term(key)}</p>
@@ -194,14 +186,16 @@ export class IopCoverageExplainer extends IopWidget {
     const focused = wanted ? plan.services.filter((s) => s.service === wanted || s.code === wanted) : [];
     if (wanted && !focused.length) this.unknown = wanted;
     const services = focused.length ? focused : plan.services;
+    const ded = plan.deductible;
+    const oop = plan.outOfPocketMax;
     const who = plan.benefitsSpecialist;
     const tel = telHref(who?.phone);
     return html`<h2 part="title">${plan.planName}</h2>
       <p class="muted">
         ${t.plan(plan.planType, plan.memberIdMasked, formatDate(new Date(plan.asOf), this.locale))}
       </p>
-      ${this.meter('ded', 'deductible', plan.deductible)}
-      ${this.meter('oop', 'out-of-pocket', plan.outOfPocketMax)}
+      ${this.meter('ded', 'deductible', ded.individualCents, ded.metCents)}
+      ${this.meter('oop', 'out-of-pocket', oop.individualCents, oop.metCents)}
       <h3>${t.services}</h3>
       ${
         services.length
@@ -266,8 +260,8 @@ export class IopCoverageExplainer extends IopWidget {
         : estimateMemberPays({
             allowedCents,
             costShare: service.inNetwork,
-            deductibleRemainingCents: left(plan.deductible),
-            outOfPocketRemainingCents: left(plan.outOfPocketMax),
+            deductibleRemainingCents: plan.deductible.individualCents - plan.deductible.metCents,
+            outOfPocketRemainingCents: plan.outOfPocketMax.individualCents - plan.outOfPocketMax.metCents,
           });
     if (estimate) {
       this.shown = {
