@@ -3,7 +3,8 @@
  *
  * - Every request asks `getAccessToken()` afresh and sends `Authorization: Bearer`; the token is never kept in
  *   a field, put in a URL or logged.
- * - Each attempt has its own timeout (AbortController) -> TimeoutError; a rejected fetch -> NetworkError.
+ * - Each attempt has its own timeout (AbortSignal.timeout, joined to the caller's signal with AbortSignal.any)
+ *   -> TimeoutError; a rejected fetch -> NetworkError.
  * - Only GETs are retried (network errors, timeouts, 408/429/5xx), with exponential backoff and full jitter;
  *   Retry-After (seconds or an HTTP date) wins on 429/503.
  * - Concurrent identical GETs share one request.
@@ -110,8 +111,6 @@ interface Reply<T> {
   headers: Headers;
 }
 
-const TIMEOUT = Symbol('timeout');
-
 /** Create a Backend that talks to the REST API at `config.baseUrl`. */
 export function createRestBackend(config: RestConfig, deps: RestDeps = {}): Backend {
   const baseUrl = config.baseUrl;
@@ -140,82 +139,75 @@ export function createRestBackend(config: RestConfig, deps: RestDeps = {}): Back
 
     /** One attempt: fetch with a timeout, size limit, problem+json and schema parsing. */
     async function attempt(): Promise<Reply<T>> {
-      const controller = new AbortController();
-      const timer = setTimeout(() => controller.abort(TIMEOUT), config.timeoutMs);
-      const onAbort = () => controller.abort(abortReason(signal!));
-      signal?.addEventListener('abort', onAbort, { once: true });
-      /** Why a fetch or a body read failed: our timeout, the caller's abort, or the network. */
+      const timeout = AbortSignal.timeout(config.timeoutMs);
+      const requestSignal = signal ? AbortSignal.any([signal, timeout]) : timeout;
+      /** Why a fetch or a body read failed: our timeout, the caller's abort (whichever came first), or the network. */
       const failure = (cause: unknown) =>
         cause instanceof IopError
           ? cause
-          : controller.signal.reason === TIMEOUT
+          : requestSignal.aborted && requestSignal.reason === timeout.reason
             ? new TimeoutError(config.timeoutMs)
             : signal?.aborted
               ? abortReason(signal)
               : new NetworkError(`The request ${what} failed: the server could not be reached.`, { cause });
+      if (signal?.aborted) throw abortReason(signal);
+      const token = await config.getAccessToken?.();
+      const headers: Record<string, string> = {
+        Accept: 'application/json, application/problem+json',
+        ...extraHeaders,
+      };
+      if (token) headers.Authorization = `Bearer ${token}`;
+      if (body !== undefined) headers['Content-Type'] = 'application/json';
+      let response: Response;
+      let text: string;
       try {
-        if (signal?.aborted) throw abortReason(signal);
-        const token = await config.getAccessToken?.();
-        const headers: Record<string, string> = {
-          Accept: 'application/json, application/problem+json',
-          ...extraHeaders,
-        };
-        if (token) headers.Authorization = `Bearer ${token}`;
-        if (body !== undefined) headers['Content-Type'] = 'application/json';
-        let response: Response;
-        let text: string;
-        try {
-          response = await (config.fetch ?? globalThis.fetch).call(globalThis, url, {
-            method,
-            headers,
-            body: body === undefined ? undefined : JSON.stringify(body),
-            signal: controller.signal,
-            credentials: 'omit',
-            cache: 'no-store',
-            referrerPolicy: 'no-referrer',
-          });
-          // Responses above MAX_RESPONSE_BYTES are refused before (Content-Length) or after reading.
-          const tooBig = () => invalid(`a response of at most ${MAX_RESPONSE_BYTES} bytes`);
-          if (Number(response.headers.get('Content-Length')) > MAX_RESPONSE_BYTES) {
-            void response.body?.cancel().catch(() => undefined);
-            throw tooBig();
-          }
-          text = await response.text();
-          if (text.length > MAX_RESPONSE_BYTES) throw tooBig();
-        } catch (cause) {
-          throw failure(cause);
+        response = await (config.fetch ?? globalThis.fetch).call(globalThis, url, {
+          method,
+          headers,
+          body: body === undefined ? undefined : JSON.stringify(body),
+          signal: requestSignal,
+          credentials: 'omit',
+          cache: 'no-store',
+          referrerPolicy: 'no-referrer',
+        });
+        // Responses above MAX_RESPONSE_BYTES are refused before (Content-Length) or after reading.
+        const tooBig = () => invalid(`a response of at most ${MAX_RESPONSE_BYTES} bytes`);
+        if (Number(response.headers.get('Content-Length')) > MAX_RESPONSE_BYTES) {
+          void response.body?.cancel().catch(() => undefined);
+          throw tooBig();
         }
-        const { status, headers: replyHeaders } = response;
-        if (!response.ok) {
-          let problem: Problem | undefined;
-          if (/json/i.test(replyHeaders.get('Content-Type') ?? '')) {
-            try {
-              const parsed = ProblemSchema.safeParse(JSON.parse(text));
-              if (parsed.success) problem = parsed.data;
-            } catch {
-              // Not JSON after all: the status alone still says what happened.
-            }
-          }
-          throw new HttpError(
-            status,
-            problem,
-            status === 429 || status === 503
-              ? parseRetryAfter(replyHeaders.get('Retry-After'), now())
-              : undefined,
-          );
-        }
-        if (!schema) return { data: undefined as T, headers: replyHeaders };
-        let json: unknown;
-        try {
-          json = JSON.parse(text);
-        } catch {
-          throw invalid('valid JSON');
-        }
-        return { data: parseWith(schema, json, `${what} response`) as T, headers: replyHeaders };
-      } finally {
-        clearTimeout(timer);
-        signal?.removeEventListener('abort', onAbort);
+        text = await response.text();
+        if (text.length > MAX_RESPONSE_BYTES) throw tooBig();
+      } catch (cause) {
+        throw failure(cause);
       }
+      const { status, headers: replyHeaders } = response;
+      if (!response.ok) {
+        let problem: Problem | undefined;
+        if (/json/i.test(replyHeaders.get('Content-Type') ?? '')) {
+          try {
+            const parsed = ProblemSchema.safeParse(JSON.parse(text));
+            if (parsed.success) problem = parsed.data;
+          } catch {
+            // Not JSON after all: the status alone still says what happened.
+          }
+        }
+        throw new HttpError(
+          status,
+          problem,
+          status === 429 || status === 503
+            ? parseRetryAfter(replyHeaders.get('Retry-After'), now())
+            : undefined,
+        );
+      }
+      if (!schema) return { data: undefined as T, headers: replyHeaders };
+      let json: unknown;
+      try {
+        json = JSON.parse(text);
+      } catch {
+        throw invalid('valid JSON');
+      }
+      return { data: parseWith(schema, json, `${what} response`) as T, headers: replyHeaders };
     }
 
     const attempts = method === 'GET' ? config.retries + 1 : 1;
