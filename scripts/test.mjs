@@ -31,6 +31,11 @@ const steps = [
   ['Storybook build (offline)', bin('storybook'), ['build', '-o', 'storybook-static', '--quiet']],
   ['browser tests: Chromium (coverage) and Firefox ESR', bin('wtr'), ['--coverage']],
   [
+    'every story renders with no axe violation (Chromium)',
+    'node',
+    ['.storybook/smoke-test.mjs', 'storybook-static'],
+  ],
+  [
     'end-to-end tests: demos against the reference backend in Chromium',
     'node',
     ['--import', 'tsx', '--test', ...e2eTests],
@@ -42,8 +47,12 @@ const started = Date.now();
 const failed = [];
 // After a failed build, the steps that need its output cannot say anything useful.
 const needsBuild = new Set(['size budgets', 'Storybook build (offline)']);
+const needsStorybook = 'every story renders with no axe violation (Chromium)';
 for (const [label, cmd, args] of steps) {
-  if (failed.includes('build') && needsBuild.has(label)) {
+  if (
+    (failed.includes('build') && needsBuild.has(label)) ||
+    (label === needsStorybook && failed.includes('Storybook build (offline)'))
+  ) {
     failed.push(label);
     continue;
   }
