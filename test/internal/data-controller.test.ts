@@ -122,18 +122,20 @@ describe('DataController and the shared status view', () => {
     expect(el.data.client).to.exist;
   });
 
-  it('keeps one read when started twice, so a removed widget hears nothing more', async () => {
+  it('keeps one read when started twice, and none once removed', async () => {
+    backend.simulate({ failWith: { status: 500 } });
     const el = await fixture<DataProbe>(html`<data-probe></data-probe>`);
-    await waitUntil(() => el.data.state.status === 'ready');
+    await waitUntil(() => el.data.state.status === 'error');
     // A second start while running (a settings change during connect) replaces the read, not adds one.
     el.data.hostConnected();
-    el.data.restart();
+    await waitUntil(() => el.data.state.status === 'error' && !el.data.state.revalidating);
     el.remove();
+    backend.simulate();
     const after = el.data.state;
-    // The store revalidates on `online` while anyone still listens.
+    // A read that failed tries again when the browser is back online, if anyone still listens.
     window.dispatchEvent(new Event('online'));
-    await new Promise((resolve) => setTimeout(resolve, 50));
-    expect(el.data.state).to.equal(after);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(el.data.state, 'no read is left listening').to.equal(after);
     el.data.restart();
     expect(el.data.state, 'a restart while removed does not start').to.equal(after);
   });
