@@ -32,7 +32,7 @@ export default defineConfig({
     manifest: mode === 'browser' ? `browser/manifests/${tag}.json` : false,
     lib: {
       entry: dropin
-        ? { 'iop-kit.min': `${root}src/index.ts` }
+        ? { 'iop-kit.min': `${root}src/dropin.ts` }
         : browser
           ? { [`browser/${tag}`]: tagEntries()[tag]! }
           : { index: `${root}src/index.ts`, testing: `${root}src/testing.ts`, ...tagEntries() },

@@ -31,6 +31,18 @@ describe('IopWidget and <iop-provider>', () => {
     expect(probe.seen.getAccessToken).to.equal(token);
   });
 
+  it('sees settings set on the provider before its first update (a page script right after the kit)', async () => {
+    const wrapper = await fixture<HTMLElement>(html`<div></div>`);
+    const provider = document.createElement('iop-provider') as IopProvider;
+    provider.setAttribute('base-url', '/api/v1');
+    provider.append(document.createElement('settings-probe'));
+    wrapper.append(provider);
+    const token = async () => 'demo-jordan';
+    provider.getAccessToken = token; // before the provider's first update
+    await provider.updateComplete;
+    expect(provider.querySelector<SettingsProbe>('settings-probe')!.seen.getAccessToken).to.equal(token);
+  });
+
   it('finds a provider that is upgraded after it (the kit loaded in any order)', async () => {
     const wrapper = await fixture<HTMLElement>(
       html`<div>

@@ -1,5 +1,5 @@
 import { css, html, type CSSResultGroup, type PropertyValues, type PropertyDeclarations } from 'lit';
-import { ContextProvider } from '@lit/context';
+import type { ContextCallback, ContextEvent } from '@lit/context';
 import { IopElement } from '../../internal/iop-element.js';
 import { hostStyles } from '../../design/host.styles.js';
 import { providerContext, type ProviderSettings } from '../../internal/context.js';
@@ -44,10 +44,36 @@ export class IopProvider extends IopElement {
   /** Returns the access token; called before each request, never stored. JavaScript only. */
   getAccessToken?: AccessTokenGetter;
 
-  private readonly provider = new ContextProvider(this, {
-    context: providerContext,
-    initialValue: undefined,
-  });
+  /**
+   * The widgets that asked for the settings and every later change, with how each stops listening. The community
+   * context protocol, answered by hand: @lit/context's ContextProvider does the same in about 500 B more.
+   */
+  private readonly subscribers = new Map<ContextCallback<ProviderSettings | undefined>, () => void>();
+
+  constructor() {
+    super();
+    this.addEventListener('context-request', (event) => {
+      const request = event as ContextEvent<typeof providerContext>;
+      if (request.context !== providerContext || request.contextTarget === this) return;
+      event.stopPropagation();
+      const { callback } = request;
+      if (!request.subscribe) return callback(this.settings);
+      const unsubscribe = () => void this.subscribers.delete(callback);
+      this.subscribers.set(callback, unsubscribe);
+      callback(this.settings, unsubscribe);
+    });
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // Widgets that connected before this provider was defined ask again when it announces itself.
+    this.dispatchEvent(
+      Object.assign(new Event('context-provider', { bubbles: true, composed: true }), {
+        context: providerContext,
+        contextTarget: this,
+      }),
+    );
+  }
 
   /** The settings as the widgets see them (only what is set). */
   get settings(): ProviderSettings {
@@ -62,7 +88,8 @@ export class IopProvider extends IopElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
-    this.provider.setValue(this.settings);
+    // Every change goes to every subscriber, the first update included: a page script may set the token before it.
+    for (const [callback, unsubscribe] of this.subscribers) callback(this.settings, unsubscribe);
     // Widgets resolve their language from the provider's `locale` too.
     if (changed.has('widgetLocale')) window.dispatchEvent(new Event('iop-locale-change'));
   }
