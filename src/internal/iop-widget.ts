@@ -11,11 +11,22 @@ import { getConfig, onConfigChange } from '../core/config-store.js';
 export type Constructor<T> = new (...args: any[]) => T;
 
 /**
+ * What the mixin adds, as subclasses see it. Declaration files cannot describe a class expression's private
+ * members, so the mixin's type is this shape (the usual pattern for Lit mixins).
+ */
+export declare class WidgetMembers {
+  /** The provider's settings over the kit's configuration (without the widget's own attributes). */
+  protected get settings(): ProviderSettings;
+  /** Called when the provider's settings, the configuration or the signed-in state change. */
+  protected onSettingsChanged(): void;
+}
+
+/**
  * Widget behaviour for any kit element (IopWidget, or a primitive such as IopSwitch): it reads settings from
  * the nearest `<iop-provider>` (over `configure()`), follows their changes and calls `onSettingsChanged()`
  * on those and on `signOut()`.
  */
-export const WidgetMixin = <T extends Constructor<IopElement>>(Base: T) => {
+export const WidgetMixin = <T extends Constructor<IopElement>>(Base: T): T & Constructor<WidgetMembers> => {
   class Widget extends Base {
     /** The nearest provider's settings, if any. */
     private provided?: ProviderSettings;
@@ -91,7 +102,7 @@ export const WidgetMixin = <T extends Constructor<IopElement>>(Base: T) => {
       this.requestUpdate();
     }
   }
-  return Widget;
+  return Widget as unknown as T & Constructor<WidgetMembers>;
 };
 
 /**

@@ -50,6 +50,8 @@ describe('iop-term', () => {
     expect(bubble(t).matches(':popover-open')).to.be.true;
     expect(liveRegion(t).contains(bubble(t))).to.be.true;
     expect(announced(t)).to.equal(DEDUCTIBLE);
+    // axe reads colours mid-fade otherwise: let the opening animation finish first.
+    await Promise.all(t.shadowRoot!.getAnimations().map((a) => a.finished));
     await expect(t).to.be.accessible();
     await sendKeys({ press: 'Enter' });
     await t.updateComplete;
