@@ -6,9 +6,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
 import { createServer } from '../demo/server/app.ts';
-import { ensureBrowsers, CHROMIUM } from './ensure-browsers.mjs';
+import { ensureBrowsers, launchChromium } from './ensure-browsers.mjs';
 import { measure } from './sizes.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -30,19 +29,7 @@ const dataDir = mkdtempSync(join(tmpdir(), 'iop-bench-'));
 const server = createServer({ dataDir, log: () => undefined });
 await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
 const base = `http://127.0.0.1:${server.address().port}`;
-const browser = await chromium.launch({
-  executablePath: CHROMIUM,
-  headless: true,
-  args: [
-    '--no-sandbox',
-    '--disable-dev-shm-usage',
-    '--disable-gpu',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    '--no-first-run',
-  ],
-});
+const browser = await launchChromium();
 
 /** Loads `path` RUNS times in fresh pages (CPU throttled `throttle` times) and collects globalThis.benchResult. */
 async function runPage(path, prepare, throttle = THROTTLE) {

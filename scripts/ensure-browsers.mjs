@@ -6,6 +6,26 @@ import { execFileSync } from 'node:child_process';
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const FIREFOX = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
 
+/**
+ * Flags for Debian's Chromium here: as root it needs no sandbox, and this network refuses its background
+ * connections (TOOLCHAIN.md). Every headless run of the project (tests, stories, e2e, bench) uses these.
+ */
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-dev-shm-usage',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+
+/** Headless Debian Chromium through playwright-core. */
+export async function launchChromium() {
+  const { chromium } = await import('playwright-core');
+  return chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
+}
+
 export function ensureBrowsers() {
   const missing = [
     [CHROMIUM, 'chromium'],
