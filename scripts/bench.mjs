@@ -77,16 +77,23 @@ try {
     crisis.map((r) => r.dialogMs),
   );
   if (existsSync(`${root}demo/bench/safety-plan.html`)) {
-    const plan = await runPage('/demo/bench/safety-plan.html', async (page) => {
+    const warmThenCutOff = async (page) => {
       // Fill the encrypted cache online once; then the API is cut off (the page's own files still load).
       await page.goto(`${base}/demo/bench/safety-plan.html?warm`);
       await page.waitForFunction(() => globalThis.benchResult, undefined, { timeout: 30_000 });
       await page.route('**/api/**', (route) => route.abort('internetdisconnected'));
-    });
+    };
+    // DESIGN.md sets this budget without a CPU slowdown; the 4x figure is printed beside it.
+    const plan = await runPage('/demo/bench/safety-plan.html', warmThenCutOff, 1);
     report(
-      'cached safety plan rendered offline after connecting',
+      'cached safety plan rendered offline after connecting (CPU not slowed)',
       'cachedPlanMs',
       plan.map((r) => r.cachedPlanMs),
+    );
+    const slowPlan = await runPage('/demo/bench/safety-plan.html', warmThenCutOff);
+    const slow = median(slowPlan.map((r) => r.cachedPlanMs));
+    rows.push(
+      `  ${'  the same with the CPU 4x slower (no budget)'.padEnd(58)} median ${slow.toFixed(1).padStart(6)} ms`,
     );
   }
 } finally {
@@ -97,7 +104,7 @@ try {
 
 const { tags } = measure();
 console.log(
-  `Benchmarks: headless Chromium, CPU throttled ${THROTTLE}x (CDP), ${RUNS} fresh page loads each, medians`,
+  `Benchmarks: headless Chromium, CPU throttled ${THROTTLE}x (CDP) unless said, ${RUNS} fresh page loads each, medians`,
 );
 for (const row of rows) console.log(row);
 console.log(
