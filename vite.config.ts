@@ -6,10 +6,12 @@
 //   what it loads later (the crisis button's backend code) is in dist/browser/chunks/. Its manifest
 //   (dist/browser/manifests/<tag>.json) is what scripts/sizes.mjs measures the tag's budget on.
 // - `dropin` (IOP_BUILD=dropin): the whole kit as one self-contained file, dist/iop-kit.min.js, for one
-//   <script type="module"> on any website. One file compresses best; it is the "whole kit" budget.
+//   <script type="module"> on any website. One file compresses best; it is the "whole kit" budget. Its
+//   dynamic imports are made static (one file: nothing to load later, and no lazy-init wrappers).
 import { defineConfig } from 'vite';
 import { fileURLToPath } from 'node:url';
 import { minifyLitTemplates } from './scripts/minify-templates.mjs';
+import { staticDynamicImports } from './scripts/static-imports.mjs';
 import { tagEntries } from './scripts/tags.mjs';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
@@ -21,8 +23,9 @@ if (mode === 'browser' && !tagEntries()[tag])
   throw new Error(`IOP_BUILD=browser needs IOP_TAG=<tag>, got "${tag}"`);
 
 export default defineConfig({
-  // The browser build (what the size budgets measure) also minifies the text of Lit templates.
-  plugins: browser ? [minifyLitTemplates()] : [],
+  // The browser builds (what the size budgets measure) also minify the text of Lit templates; the one-file
+  // drop-in also makes the kit's dynamic imports static (see scripts/static-imports.mjs).
+  plugins: [...(browser ? [minifyLitTemplates()] : []), ...(dropin ? [staticDynamicImports()] : [])],
   build: {
     outDir: 'dist',
     emptyOutDir: !browser,

@@ -2,8 +2,10 @@
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { playwrightLauncher } from '@web/test-runner-playwright';
 import { puppeteerLauncher } from '@web/test-runner-puppeteer';
+import { defaultReporter } from '@web/test-runner';
 import { fileURLToPath } from 'node:url';
 import { CHROMIUM, CHROMIUM_ARGS, FIREFOX } from './scripts/ensure-browsers.mjs';
+import { failureSummaryReporter } from './scripts/wtr-failure-summary.mjs';
 
 const only = process.env.IOP_BROWSERS?.split(',') ?? ['chromium', 'firefox'];
 const browsers = [];
@@ -36,6 +38,7 @@ export default {
   files: ['test/**/*.test.ts', '!test/node/**', '!test/server/**', '!test/e2e/**'],
   nodeResolve: true,
   browsers,
+  reporters: [defaultReporter(), failureSummaryReporter()],
   concurrency: 1,
   concurrentBrowsers: 2,
   testsFinishTimeout: 600_000,

@@ -1,0 +1,4 @@
+import type { Plugin } from 'vite';
+
+export function makeDynamicImportsStatic(code: string, filename?: string): string | undefined;
+export function staticDynamicImports(): Plugin;
