@@ -11,6 +11,7 @@ import { createMemoryBackend, type MemoryBackend } from '../../src/core/memory-b
 import { createSeed, type Seed } from '../../src/core/seed.js';
 import type { Coverage } from '../../src/core/schemas.js';
 import type { IopErrorDetail } from '../../src/internal/data-controller.js';
+import { whenCached } from '../shared/cache.js';
 
 const root = (el: IopCoverageExplainer) => el.shadowRoot!;
 /** What a person reads (innerText keeps table cells apart), spaces collapsed. */
@@ -327,7 +328,7 @@ describe('iop-coverage-explainer', () => {
   it('is offline without a cached plan, and shows the cached plan with its age', async () => {
     const first = await render();
     await ready(first);
-    await new Promise((r) => setTimeout(r, 300)); // let the (encrypted) cache write land
+    await whenCached('coverage');
     first.remove();
     backend.simulate({ offline: true });
     const el = await render();

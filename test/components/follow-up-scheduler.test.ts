@@ -8,6 +8,7 @@ import { CARE_TEAM, createSeed, DEMO_TELEHEALTH_ORIGIN } from '../../src/core/se
 import { signOut } from '../../src/core/client.js';
 import type { Appointment, CareTeamMember, Slot } from '../../src/core/schemas.js';
 import type { IopErrorDetail } from '../../src/internal/data-controller.js';
+import { whenCached } from '../shared/cache.js';
 
 const root = (el: Element) => el.shadowRoot!;
 const text = (el: Node | null | undefined) => (el?.textContent ?? '').replace(/\s+/g, ' ').trim();
@@ -499,7 +500,7 @@ describe('iop-follow-up-scheduler', () => {
       backend.simulate();
       const first = await render();
       await ready(first);
-      await new Promise((r) => setTimeout(r, 100)); // the cache write lands
+      await whenCached(`follow-up-slots:${first.kind}:${first.days}`);
       first.remove();
       backend.simulate({ offline: true });
       const stale = await render();

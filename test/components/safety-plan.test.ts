@@ -214,10 +214,12 @@ describe('iop-safety-plan', () => {
     backend.getMe = () => Promise.reject(new Error('down'));
     const el = await render(html`<iop-safety-plan participant="partner" lang="es"></iop-safety-plan>`);
     await settled(el, 'error');
-    await new Promise((r) => setTimeout(r, 20));
-    await el.updateComplete;
-    expect(text(root(el).querySelector('[part="status"]'))).to.contain(
-      'Tu pareja no ha compartido su plan contigo. Puedes pedírselo.',
+    await waitUntil(
+      () =>
+        text(root(el).querySelector('[part="status"]')).includes(
+          'Tu pareja no ha compartido su plan contigo. Puedes pedírselo.',
+        ),
+      'the partner is not named',
     );
   });
 

@@ -146,7 +146,11 @@ describe('iop-switch', () => {
     el.checked = true;
     await el.updateComplete;
     // Transitions are instant under reduced motion only; wait for the thumb to arrive.
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    await Promise.all(
+      part(el, 'thumb')
+        .getAnimations()
+        .map((a) => a.finished),
+    );
     expect(part(el, 'thumb').getBoundingClientRect().x).to.be.greaterThan(offX + 8);
     expect(part(el, 'thumb').querySelector('path')!.getAttribute('d')).not.to.equal(offIcon);
     expect(part(el, 'thumb').querySelector('svg')!.getAttribute('aria-hidden')).to.equal('true');

@@ -7,6 +7,7 @@ import { signOut } from '../../src/core/client.js';
 import { createMemoryBackend, type MemoryBackend } from '../../src/core/memory-backend.js';
 import { CoverageSchema, type Coverage } from '../../src/core/schemas.js';
 import type { Locale } from '../../src/core/locale.js';
+import { whenCached } from '../shared/cache.js';
 
 /** A minimal widget that renders a DataController's state through the shared status view. */
 class DataProbe extends LitElement {
@@ -87,7 +88,7 @@ describe('DataController and the shared status view', () => {
   it('shows cached data with its age, and offline without any', async () => {
     const first = await fixture<DataProbe>(html`<data-probe></data-probe>`);
     await waitUntil(() => first.data.state.status === 'ready');
-    await new Promise((r) => setTimeout(r, 50)); // let the cache write land
+    await whenCached('coverage');
     first.remove();
     backend.simulate({ offline: true });
     const el = await fixture<DataProbe>(html`<data-probe></data-probe>`);
