@@ -12,6 +12,7 @@ import { defineConfig } from 'vite';
 import { fileURLToPath } from 'node:url';
 import { minifyLitTemplates } from './scripts/minify-templates.mjs';
 import { staticDynamicImports } from './scripts/static-imports.mjs';
+import { terserPass } from './scripts/terser-pass.mjs';
 import { tagEntries } from './scripts/tags.mjs';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
@@ -25,7 +26,10 @@ if (mode === 'browser' && !tagEntries()[tag])
 export default defineConfig({
   // The browser builds (what the size budgets measure) also minify the text of Lit templates; the one-file
   // drop-in also makes the kit's dynamic imports static (see scripts/static-imports.mjs).
-  plugins: [...(browser ? [minifyLitTemplates()] : []), ...(dropin ? [staticDynamicImports()] : [])],
+  plugins: [
+    ...(browser ? [minifyLitTemplates()] : []),
+    ...(dropin ? [staticDynamicImports(), terserPass()] : []),
+  ],
   build: {
     outDir: 'dist',
     emptyOutDir: !browser,
@@ -42,6 +46,8 @@ export default defineConfig({
       formats: ['es'],
     },
     rolldownOptions: {
+      // The drop-in's terser pass takes seconds by design; no timing warning for it.
+      checks: { bundlerTimings: false },
       external: browser ? [] : [/^lit($|\/)/, /^@lit\//, /^zod($|\/)/, /^idb($|\/)/],
       output: {
         minify: process.env.IOP_NO_MINIFY ? false : true,

@@ -1,7 +1,8 @@
 // Input validation with the kit's own zod schemas: a request that does not match gets a 400
-// problem+json that names the field and what was expected (zod/mini ships no English messages,
-// so the detail is built from the issue itself).
+// problem+json that names the field and what was expected (zod/mini ships no English messages, so the
+// detail is built from the issue itself, with the kit's own describeExpected).
 import * as z from 'zod/mini';
+import { describeExpected, formatPath } from '../../src/core/errors.js';
 import { HttpProblem } from './http.js';
 
 /** One field-level error, as listed in the problem's `errors` extension. */
@@ -15,36 +16,9 @@ export function validate<S extends z.core.$ZodType>(schema: S, value: unknown, w
   const result = z.safeParse(schema, value);
   if (result.success) return result.data;
   const errors = result.error.issues.map((issue): FieldError => ({
-    field: fieldName(what, issue.code === 'unrecognized_keys' ? [...issue.path, issue.keys[0]!] : issue.path),
-    message: describeIssue(issue),
+    field: issue.path.length ? formatPath(issue.path) : what,
+    message: `expected ${describeExpected(issue)}`,
   }));
   const first = errors[0]!;
   throw new HttpProblem(400, 'validation', `${first.field}: ${first.message}`, { extensions: { errors } });
-}
-
-function fieldName(what: string, path: readonly PropertyKey[]): string {
-  if (path.length === 0) return what;
-  return path
-    .map((p) => (typeof p === 'number' ? `[${p}]` : String(p)))
-    .join('.')
-    .replace(/\.\[/g, '[');
-}
-
-function describeIssue(issue: z.core.$ZodIssue): string {
-  switch (issue.code) {
-    case 'invalid_type':
-      return `expected ${issue.expected}`;
-    case 'invalid_value':
-      return `expected one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`;
-    case 'invalid_format':
-      return `expected a valid ${issue.format}`;
-    case 'too_small':
-      return `must be at least ${String(issue.minimum)}${issue.origin === 'string' ? ' characters' : ''}`;
-    case 'too_big':
-      return `must be at most ${String(issue.maximum)}${issue.origin === 'string' ? ' characters' : ''}`;
-    case 'unrecognized_keys':
-      return `unknown field(s) ${issue.keys.join(', ')}`;
-    default:
-      return issue.message && issue.message !== 'Invalid input' ? issue.message : 'is not valid';
-  }
 }

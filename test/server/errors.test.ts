@@ -133,7 +133,7 @@ describe('errors are problem+json', () => {
         }),
         400,
       );
-      assert.match(booking.detail, /^includePartner: expected boolean/);
+      assert.match(booking.detail, /^includePartner: expected a boolean/);
 
       const pet = await assertProblem(
         await s.api('/preferences', {

@@ -6,7 +6,6 @@ import {
   type SVGTemplateResult,
   type PropertyDeclarations,
 } from 'lit';
-import { ifDefined } from 'lit/directives/if-defined.js';
 import { IopElement } from '../../internal/iop-element.js';
 import { hostStyles, srOnly } from '../../design/host.styles.js';
 import type { Catalog } from '../../core/locale.js';
@@ -105,7 +104,7 @@ export class IopAlert extends IopElement {
     const variant = this.safeVariant;
     const t = alertMessages[this.locale];
     return html`<div part="base" class="alert">
-      <div class="live" role=${ifDefined(this.liveRole)} aria-atomic="true">
+      <div class="live" role=${this.liveRole ?? nothing} aria-atomic="true">
         <span part="icon" class="icon" aria-hidden="true">
           <svg viewBox="0 0 20 20" focusable="false">${icons[variant]}</svg>
         </span>

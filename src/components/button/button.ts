@@ -1,5 +1,4 @@
 import { html, nothing, type CSSResultGroup, type PropertyDeclarations } from 'lit';
-import { ifDefined } from 'lit/directives/if-defined.js';
 import { IopElement } from '../../internal/iop-element.js';
 import { hostStyles, srOnly } from '../../design/host.styles.js';
 import { buttonStyles } from './button.styles.js';
@@ -107,11 +106,11 @@ export class IopButton extends IopElement {
       return html`<a
         part="base"
         class="button"
-        href=${ifDefined(this.disabled ? undefined : this.href)}
-        target=${ifDefined(this.target)}
-        rel=${ifDefined(this.target === '_blank' ? 'noopener noreferrer' : undefined)}
-        download=${ifDefined(this.download)}
-        role=${ifDefined(this.disabled ? 'link' : undefined)}
+        href=${this.disabled ? nothing : this.href}
+        target=${this.target ?? nothing}
+        rel=${this.target === '_blank' ? 'noopener noreferrer' : nothing}
+        download=${this.download ?? nothing}
+        role=${this.disabled ? 'link' : nothing}
         aria-disabled=${this.blocked ? 'true' : 'false'}
         aria-busy=${this.loading ? 'true' : 'false'}
         >${content}</a

@@ -1,5 +1,4 @@
-import { html, type CSSResultGroup, type PropertyValues, type PropertyDeclarations } from 'lit';
-import { ifDefined } from 'lit/directives/if-defined.js';
+import { html, nothing, type CSSResultGroup, type PropertyValues, type PropertyDeclarations } from 'lit';
 import { IopElement } from '../../internal/iop-element.js';
 import { hostStyles } from '../../design/host.styles.js';
 import { dialogStyles } from './dialog.styles.js';
@@ -282,7 +281,7 @@ export class IopDialog extends IopElement {
           <svg viewBox="0 0 24 24"><path d="M6 6l12 12M18 6L6 18" /></svg>
         </button>
       </div>
-      <div part="body" tabindex=${ifDefined(this.bodyScrolls ? 0 : undefined)}>
+      <div part="body" tabindex=${this.bodyScrolls ? 0 : nothing}>
         <slot @slotchange=${this.measureBody}></slot>
       </div>
       <div part="footer" ?hidden=${!this.hasFooter}>

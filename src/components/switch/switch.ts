@@ -1,5 +1,4 @@
-import { html, svg, type CSSResultGroup, type PropertyValues, type PropertyDeclarations } from 'lit';
-import { ifDefined } from 'lit/directives/if-defined.js';
+import { html, nothing, svg, type CSSResultGroup, type PropertyValues, type PropertyDeclarations } from 'lit';
 import { IopElement } from '../../internal/iop-element.js';
 import { hostStyles } from '../../design/host.styles.js';
 import { switchStyles } from './switch.styles.js';
@@ -220,9 +219,9 @@ export class IopSwitch extends IopElement {
         type="button"
         role="switch"
         aria-checked=${on ? 'true' : 'false'}
-        aria-required=${ifDefined(this.required ? 'true' : undefined)}
-        aria-invalid=${ifDefined(this.showInvalid && !on ? 'true' : undefined)}
-        aria-describedby=${ifDefined(this.hasDescription ? 'description' : undefined)}
+        aria-required=${this.required ? 'true' : nothing}
+        aria-invalid=${this.showInvalid && !on ? 'true' : nothing}
+        aria-describedby=${this.hasDescription ? 'description' : nothing}
         ?disabled=${this.isDisabled}
       >
         <span part="track" class="track">
