@@ -20,6 +20,8 @@ const mode = process.env.IOP_BUILD ?? 'npm';
 const browser = mode === 'browser' || mode === 'dropin';
 const dropin = mode === 'dropin';
 const tag = process.env.IOP_TAG ?? '';
+// IOP_NO_MINIFY=1: readable output, to see what each module costs (see README, "Size budgets").
+const unminified = Boolean(process.env.IOP_NO_MINIFY);
 if (mode === 'browser' && !tagEntries()[tag])
   throw new Error(`IOP_BUILD=browser needs IOP_TAG=<tag>, got "${tag}"`);
 
@@ -28,7 +30,7 @@ export default defineConfig({
   // drop-in also makes the kit's dynamic imports static (see scripts/static-imports.mjs).
   plugins: [
     ...(browser ? [minifyLitTemplates()] : []),
-    ...(dropin ? [staticDynamicImports(), terserPass()] : []),
+    ...(dropin ? [staticDynamicImports(), ...(unminified ? [] : [terserPass()])] : []),
   ],
   build: {
     outDir: 'dist',
@@ -50,7 +52,7 @@ export default defineConfig({
       checks: { bundlerTimings: false },
       external: browser ? [] : [/^lit($|\/)/, /^@lit\//, /^zod($|\/)/, /^idb($|\/)/],
       output: {
-        minify: process.env.IOP_NO_MINIFY ? false : true,
+        minify: !unminified,
         // Browser files: no pure annotations or JSDoc left after minifying (licence comments stay).
         ...(browser ? { comments: { legal: true, annotation: false, jsdoc: false } } : {}),
         entryFileNames: '[name].js',

@@ -13,7 +13,8 @@
  *   when both are marked `coalesce: true` (last write wins, e.g. preferences).
  *
  * Events: `change` (detail `{ pending }`), `delivered` (detail `{ entry }`), `rejected` (detail
- * `{ entry, error }`; the widget layer turns it into `iop-error`).
+ * `{ entry, error }`; the widget layer turns it into `iop-error`), `retrying` (detail `{ entry, error }`: an
+ * attempt failed and the entry waits for its next one).
  */
 import { DEFAULT_DB_NAME, KitStorage, inStore, type StorageKind } from './kit-db.js';
 
@@ -55,6 +56,7 @@ export interface OutboxOptions {
   random?: () => number;
 }
 
+/** The detail of `rejected` and of `retrying`. */
 export interface RejectedDetail {
   entry: OutboxEntry;
   error: unknown;
@@ -283,6 +285,9 @@ export class Outbox extends EventTarget {
       }
       entry.attempts++;
       entry.nextAttemptAt = this.now() + this.retryDelay(entry.attempts, error);
+      this.dispatchEvent(
+        new CustomEvent<RejectedDetail>('retrying', { detail: { entry: publicEntry(entry), error } }),
+      );
     }
   }
 

@@ -8,6 +8,7 @@ import {
   type Outbox,
   type OutboxEntry,
   type OutboxOptions,
+  type RejectedDetail,
 } from '../../src/core/outbox.js';
 
 let dbNames: string[] = [];
@@ -239,6 +240,35 @@ describe('outbox delivery', () => {
     expect(delays).to.deep.equal([1000, 2000, 4000, 5000, 30_000]);
     await until(() => warnings.length === 0);
     expect(await outbox.pendingCount()).to.equal(0);
+  });
+
+  it('announces each failed attempt it will retry, with the entry and its attempts so far', async () => {
+    const time = manualTime();
+    let attempts = 0;
+    const outbox = outboxOn(uniqueDb(), {
+      now: time.now,
+      sleep: time.sleep,
+      send: async () => {
+        if (++attempts <= 2) throw new NetworkError();
+      },
+    });
+    const retries: { attempts: number; error: unknown }[] = [];
+    outbox.addEventListener('retrying', (e) => {
+      const { entry, error } = (e as CustomEvent<RejectedDetail>).detail;
+      retries.push({ attempts: entry.attempts, error });
+    });
+    await outbox.enqueue({ kind: 'k', entityKey: 'e', payload: null });
+    await outbox.start();
+    await until(() => retries.length === 1, 'first retry announced');
+    expect(retries[0]!.attempts).to.equal(1);
+    expect(retries[0]!.error).to.be.instanceOf(NetworkError);
+    time.elapse();
+    await until(() => retries.length === 2, 'second retry announced');
+    expect(retries[1]!.attempts).to.equal(2);
+    time.elapse();
+    await until(() => attempts === 3, 'delivered on the third attempt');
+    expect(await outbox.pendingCount()).to.equal(0);
+    expect(retries.length, 'a delivery is not a retry').to.equal(2);
   });
 
   it('uses half of the exponential delay plus jitter', async () => {

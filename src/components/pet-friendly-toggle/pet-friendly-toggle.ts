@@ -19,7 +19,7 @@ import '../button/define.js';
 export type PetTogglePhase = 'idle' | 'saving' | 'saved' | 'pending' | 'failed' | 'conflict';
 
 const Versioned = z.object({ preferences: PreferencesSchema, etag: z.string() });
-const OUTBOX_EVENTS = ['delivered', 'rejected'];
+const OUTBOX_EVENTS = ['delivered', 'rejected', 'retrying'];
 
 /**
  * The participant's "pet-friendly sessions" preference: an `iop-switch` (same keyboard, form association and
@@ -78,7 +78,6 @@ export class IopPetFriendlyToggle extends WidgetMixin(IopSwitch) {
   private fieldsetDisabled = false;
   private autoLabel?: boolean;
   private outbox?: Outbox;
-  private timer?: ReturnType<typeof setTimeout>;
 
   private readonly data = new DataController<VersionedPreferences>(
     this,
@@ -150,17 +149,14 @@ export class IopPetFriendlyToggle extends WidgetMixin(IopSwitch) {
       outbox?.addEventListener(type, this.onOutbox);
     }
     this.outbox = outbox;
-    clearTimeout(this.timer);
     void this.sync();
   }
 
   /**
    * Shows the newest change of ours still in the outbox (also one left by an earlier page) and whether it
-   * waits for the network. The outbox does not announce a failed attempt, so this looks again each second
-   * while something waits.
+   * waits for the network (looked at again after each failed attempt: the outbox's `retrying`).
    */
   private async sync(): Promise<boolean> {
-    clearTimeout(this.timer);
     const outbox = this.outbox;
     const entry = (await outbox?.entries())?.findLast((e) => e.entityKey === PREFERENCES_KEY);
     if (!entry || outbox !== this.outbox) return false;
@@ -168,13 +164,16 @@ export class IopPetFriendlyToggle extends WidgetMixin(IopSwitch) {
     this.checked = patch.petFriendly;
     if (patch.pet !== undefined) this.pet = patch.pet ?? undefined;
     this.phase = navigator.onLine && !entry.attempts ? 'saving' : 'pending';
-    this.timer = setTimeout(() => void this.sync(), 1000);
     return true;
   }
 
   private readonly onOutbox = async (event: Event): Promise<void> => {
     const { entry, error } = (event as CustomEvent<RejectedDetail>).detail;
     if (entry.entityKey !== PREFERENCES_KEY) return;
+    if (event.type === 'retrying') {
+      await this.sync();
+      return;
+    }
     if (event.type === 'delivered') {
       this.server =
         (await this.data.client?.cache.get<VersionedPreferences>(PREFERENCES_KEY))?.value ?? this.server;
