@@ -3,7 +3,6 @@ import type { MinifyOptions } from 'terser';
 
 export const BUNDLED_PACKAGES: string[];
 export const LICENSES_FILE: string;
-export const NOTICE: string;
 export const TERSER_OPTIONS: MinifyOptions;
 export function thirdPartyLicenses(root?: string): string;
 export function terserPass(): Plugin;

@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { REGION_HELP, hotlinesFor } from '../../src/core/hotlines.js';
+import { REGION_HELP, addedHotlines } from '../../src/core/hotlines.js';
 import { smsHref, telHref } from '../../src/core/links.js';
 import type { Hotline } from '../../src/core/schemas.js';
 
@@ -46,14 +46,18 @@ describe('built-in hotlines', () => {
   });
 });
 
-describe('hotlinesFor', () => {
+describe('addedHotlines', () => {
   const extra: Hotline = { id: 'clinic-warmline', name: 'Clinic warm line', phone: '555-0142', region: 'US' };
 
-  it('shows built-in lines first in the reader language, then the backend additions', () => {
-    const shown = hotlinesFor('US', 'es', [extra]);
-    expect(shown[0]!.name).to.contain('llama al 988');
-    expect(shown.at(-1)).to.include({ id: 'clinic-warmline', builtIn: false });
-    expect(shown.filter((h) => h.builtIn)).to.have.length(REGION_HELP.US.hotlines.length);
+  it('gives the backend lines of the region, in the backend order', () => {
+    const second: Hotline = {
+      id: 'clinic-text',
+      name: 'Clinic text line',
+      sms: { number: '555-0143' },
+      region: 'US',
+    };
+    expect(addedHotlines('US', [extra, second])).to.deep.equal([extra, second]);
+    expect(addedHotlines('US')).to.deep.equal([]);
   });
 
   it('lets no backend remove or change a built-in line, nor add another region', () => {
@@ -61,12 +65,8 @@ describe('hotlinesFor', () => {
       { id: 'us-988-call', name: 'Call 555-0100 instead', phone: '555-0100', region: 'US' },
       { id: 'gb-only', name: 'Not for the US', phone: '116123', region: 'GB' },
     ];
-    const shown = hotlinesFor('US', 'en', hostile);
-    const call988 = shown.find((h) => h.id === 'us-988-call')!;
-    expect(call988.phone).to.equal('988');
-    expect(call988.name).to.contain('988');
-    expect(shown.map((h) => h.id)).not.to.include('gb-only');
-    expect(shown).to.have.length(REGION_HELP.US.hotlines.length);
+    expect(addedHotlines('US', hostile)).to.deep.equal([]);
+    expect(REGION_HELP.US.hotlines.find((h) => h.id === 'us-988-call')!.phone).to.equal('988');
   });
 
   it('skips a backend line that only repeats numbers already shown', () => {
@@ -82,9 +82,6 @@ describe('hotlinesFor', () => {
       { id: 'odd-chat', name: 'Odd', chatUrl: 'not a url', region: 'US' },
       { id: 'note-only', name: 'Walk-in clinic on Main Street', region: 'US' },
     ];
-    const ids = hotlinesFor('US', 'en', repeats)
-      .filter((h) => !h.builtIn)
-      .map((h) => h.id);
-    expect(ids).to.deep.equal(['odd-chat', 'note-only']);
+    expect(addedHotlines('US', repeats).map((h) => h.id)).to.deep.equal(['odd-chat', 'note-only']);
   });
 });

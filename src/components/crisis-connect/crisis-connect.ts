@@ -4,8 +4,7 @@ import { hostStyles } from '../../design/host.styles.js';
 import { crisisConnectStyles } from './crisis-connect.styles.js';
 import { crisisMessages, type CrisisMessages } from './crisis-connect.messages.js';
 import { REGION_HELP, type BuiltInHotline } from '../../core/region-help.js';
-import type { Region } from '../../core/schemas.js';
-import type { ShownHotline } from '../../core/hotlines.js';
+import type { Hotline, Region } from '../../core/schemas.js';
 import { smsHref, telHref } from '../../core/tel.js';
 import type { CrisisLive } from './crisis-live.js';
 import { getConfig } from '../../core/config-store.js';
@@ -227,7 +226,7 @@ export class IopCrisisConnect extends IopWidget {
   }
 
   /** One crisis line: a built-in one (in the reader's language) or one the backend added. */
-  private renderHotline(line: BuiltInHotline | ShownHotline): TemplateResult {
+  private renderHotline(line: BuiltInHotline | Hotline): TemplateResult {
     const name = typeof line.name === 'string' ? line.name : line.name[this.locale];
     const description =
       typeof line.description === 'object' ? line.description[this.locale] : line.description;

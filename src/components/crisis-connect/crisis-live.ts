@@ -7,11 +7,11 @@
 import { html, nothing, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import { connectCrisis, type CrisisService } from '../../core/crisis.js';
 import { safeExternalUrl } from '../../core/links.js';
-import { hotlinesFor, type ShownHotline } from '../../core/hotlines.js';
+import { addedHotlines } from '../../core/hotlines.js';
 import { formatAge, formatTime } from '../../core/format.js';
 import type { Catalog, Locale } from '../../core/locale.js';
 import { ROLES } from '../../core/roles.js';
-import type { CrisisResources, Region } from '../../core/schemas.js';
+import type { CrisisResources, Hotline, Region } from '../../core/schemas.js';
 import type { ReadState } from '../../core/cache.js';
 import type { SessionSettings } from '../../core/session.js';
 import type { CrisisActionDetail } from './crisis-connect.js';
@@ -139,8 +139,8 @@ export class CrisisLive {
   }
 
   /** The lines the backend adds for the region (never one that changes or repeats a built-in line). */
-  addedHotlines(region: Region): ShownHotline[] {
-    return hotlinesFor(region, 'en', this.resources?.value?.hotlines).filter((line) => !line.builtIn);
+  addedHotlines(region: Region): Hotline[] {
+    return addedHotlines(region, this.resources?.value?.hotlines);
   }
 
   /** Whether the on-call section has anything to say (not without a backend). */
