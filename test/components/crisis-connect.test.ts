@@ -214,6 +214,11 @@ describe('iop-crisis-connect', () => {
     expect(shadow(el).querySelector('.trigger')!.textContent).to.contain('Ayuda ahora');
     await openDialog(el);
     expect(collectText(dialogOf(el))).to.contain('¿En peligro ahora? Llama al 911');
+    // The built-in crisis lines in Spanish too.
+    expect(collectText(dialogOf(el))).to.contain(
+      '988 Línea de Prevención del Suicidio y Crisis: llama al 988',
+    );
+    expect(collectText(dialogOf(el))).to.contain('En español: llama al 988 y marca 2');
     await expect(el).to.be.accessible();
   });
 
