@@ -205,6 +205,21 @@ describe('iop-crisis-connect', () => {
     expect(links(el)).not.to.include('tel:911');
   });
 
+  it('builds its dialog closed once the page is idle, hidden from everyone until a tap opens it', async () => {
+    const el = await render();
+    await waitUntil(() => dialogOf(el), 'dialog built while idle', { timeout: 5000 });
+    const dialog = dialogOf(el);
+    expect(dialog.open).to.equal(false);
+    const call988 = dialog.querySelector<HTMLElement>('iop-button[href="tel:988"]')!;
+    expect(call988, 'the lines are ready').to.exist;
+    expect(call988.getClientRects().length, 'but not shown').to.equal(0);
+    expect(dialog.shadowRoot!.querySelector('dialog')!.open).to.equal(false);
+    await expect(el).to.be.accessible();
+    await openDialog(el);
+    expect(dialogOf(el), 'the same dialog opens').to.equal(dialog);
+    expect(call988.getClientRects().length).to.be.greaterThan(0);
+  });
+
   it('speaks Spanish', async () => {
     const wrapper = await fixture<HTMLElement>(
       html`<div lang="es"><iop-crisis-connect variant="inline"></iop-crisis-connect></div>`,

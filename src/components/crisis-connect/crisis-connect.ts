@@ -67,6 +67,7 @@ export class IopCrisisConnect extends IopWidget {
     quickExitUrl: { attribute: 'quick-exit-url' },
     open: { attribute: false },
     live: { attribute: false },
+    warm: { attribute: false },
   };
 
   /** `floating` (fixed in the bottom corner, default), `inline` or `compact`. */
@@ -81,6 +82,11 @@ export class IopCrisisConnect extends IopWidget {
   quickExitUrl?: string;
 
   private open = false;
+  /**
+   * Set once the page is idle: the dialog is then rendered closed, so a tap only has to open it (its elements,
+   * templates and styles are ready). Before that, a tap renders it first.
+   */
+  private warm = false;
   /** The backend half (on call, video, chat): loaded with the client when the dialog first opens. */
   private live?: CrisisLive;
   private connecting?: Promise<CrisisLive>;
@@ -124,8 +130,12 @@ export class IopCrisisConnect extends IopWidget {
   }
 
   protected override firstUpdated(): void {
-    // Warm up when the page is idle: the on-call clinician is then ready (from the cache) when the dialog opens.
-    if (this.hasBackend) (window.requestIdleCallback ?? setTimeout)(() => void this.connect());
+    // Warm up when the page is idle: the dialog is built (closed), and the on-call clinician is ready (from the
+    // cache) when it opens.
+    (window.requestIdleCallback ?? setTimeout)(() => {
+      this.warm = true;
+      if (this.hasBackend) void this.connect();
+    });
   }
 
   /**
@@ -297,8 +307,12 @@ export class IopCrisisConnect extends IopWidget {
         <slot name="label">${t.button}</slot>
       </iop-button>
       ${
-        this.open
-          ? html`<iop-dialog part="dialog" open label=${t.heading} @iop-after-hide=${this.onDialogHidden}
+        this.open || this.warm
+          ? html`<iop-dialog
+              part="dialog"
+              .open=${this.open}
+              label=${t.heading}
+              @iop-after-hide=${this.onDialogHidden}
               >${this.renderDialogContent()}</iop-dialog
             >`
           : nothing
