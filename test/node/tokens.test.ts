@@ -2,12 +2,19 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 // @ts-expect-error: a plain .mjs script without types
-import { flattenTokens, generate, generatedPath, resolveAlias, tokensPath } from '../../scripts/tokens.mjs';
+import {
+  flattenTokens,
+  generate,
+  generatedPath,
+  resolveAlias,
+  tokensPath,
+  usedTokenNames,
+} from '../../scripts/tokens.mjs';
 
 const tree = JSON.parse(readFileSync(tokensPath, 'utf8'));
 
 test('the committed generated tokens match tokens.json (run `npm run tokens` when this fails)', () => {
-  assert.equal(readFileSync(generatedPath, 'utf8'), generate(tree));
+  assert.equal(readFileSync(generatedPath, 'utf8'), generate(tree, usedTokenNames()));
 });
 
 test('aliases resolve through the palette, with a dark value for every colour', () => {
@@ -34,4 +41,14 @@ test('the generated stylesheet exposes each token as an overridable --iop-* prop
   const source = generate(tree);
   assert.match(source, /--_color-accent: var\(--iop-color-accent, light-dark\(#1d4ed8, #8ab4f8\)\);/);
   assert.match(source, /--_radius-md: var\(--iop-radius-md, 8px\);/);
+});
+
+test('the stylesheet declares only the tokens the kit reads; the docs still get every value', () => {
+  const source = generate(tree, new Set(['color-accent', 'space-4']));
+  assert.match(source, /--_color-accent: var\(--iop-color-accent, /);
+  assert.match(source, /--_space-4: var\(--iop-space-4, 1em\);/);
+  assert.doesNotMatch(source, /--_radius-md:/);
+  assert.match(source, /"radius-md": "8px"/, 'tokenValues keeps every token');
+  const used = usedTokenNames() as Set<string>;
+  assert.ok(used.has('color-crisis') && used.has('target-comfortable'), 'read by the crisis button');
 });
