@@ -108,13 +108,13 @@ export function describeExpected(issue: Issue): string {
         ? 'an integer'
         : `${/^[aeiou]/.test(issue.expected) ? 'an' : 'a'} ${issue.expected}`;
     case 'too_small':
+    case 'too_big': {
+      const big = issue.code === 'too_big';
+      const limit = String(big ? issue.maximum : issue.minimum);
       return issue.origin === 'string' || issue.origin === 'array'
-        ? `at least ${String(issue.minimum)} ${issue.origin === 'string' ? 'characters' : 'items'}`
-        : `a value ${issue.inclusive ? '>=' : '>'} ${String(issue.minimum)}`;
-    case 'too_big':
-      return issue.origin === 'string' || issue.origin === 'array'
-        ? `at most ${String(issue.maximum)} ${issue.origin === 'string' ? 'characters' : 'items'}`
-        : `a value ${issue.inclusive ? '<=' : '<'} ${String(issue.maximum)}`;
+        ? `${big ? 'at most' : 'at least'} ${limit} ${issue.origin === 'string' ? 'characters' : 'items'}`
+        : `a value ${big ? '<' : '>'}${issue.inclusive ? '=' : ''} ${limit}`;
+    }
     case 'invalid_value':
       return `one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`;
     default:

@@ -72,13 +72,19 @@ export function openKitDatabase(name: string, onClose: () => void): Promise<KitD
   });
 }
 
-/** Deletes a database; resolves once it is gone (other connections are asked to close first). */
-export function deleteKitDatabase(name: string): Promise<void> {
+/**
+ * Deletes a database. Other connections are asked to close first (the kit's own do at once); resolves once it
+ * is gone, or, when another page keeps a connection open (a tab being closed, a frozen one), after waiting
+ * `blockedWaitMs` for it: the browser completes the deletion as soon as that page lets go, and sign-out must
+ * not hang meanwhile.
+ */
+export function deleteKitDatabase(name: string, blockedWaitMs = 2000): Promise<void> {
   if (!hasIndexedDB()) return Promise.resolve();
   return new Promise((resolve, reject) => {
     const request = indexedDB.deleteDatabase(name);
     request.onsuccess = () => resolve();
     request.onerror = () => reject(request.error);
+    request.onblocked = () => setTimeout(resolve, blockedWaitMs);
   });
 }
 
@@ -122,7 +128,18 @@ export class KitStorage {
   ) {
     this.mode = hasIndexedDB() ? 'indexeddb' : 'memory';
     if (!hasIndexedDB()) warnStorageFallback(new Error('indexedDB is undefined'));
+    globalThis.addEventListener?.('pagehide', this.letGo);
   }
+
+  /**
+   * Leaving the page: close the connection (the next operation reopens it). A page kept in the back/forward
+   * cache with an open connection would block another tab's sign-out, which deletes the database.
+   */
+  private readonly letGo = (): void => {
+    const pending = this.connection;
+    this.connection = undefined;
+    void pending?.then((connection) => connection?.db.close());
+  };
 
   /** Where data lives now. */
   get storage(): StorageKind {
@@ -154,12 +171,14 @@ export class KitStorage {
     return inMemory();
   }
 
-  /** Closes the connection; later operations run in memory. */
+  /**
+   * Closes the connection; later operations run in memory. An open still in progress is closed when it
+   * completes, without waiting for it here (it may be queued behind another page's deletion).
+   */
   async close(): Promise<void> {
     this.closed = true;
-    const pending = this.connection;
-    this.connection = undefined;
-    (await pending)?.db.close();
+    globalThis.removeEventListener?.('pagehide', this.letGo);
+    this.letGo();
   }
 
   private connect(): Promise<KitConnection | undefined> {

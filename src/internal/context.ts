@@ -1,4 +1,4 @@
-import { createContext } from '@lit/context';
+import type { Context } from '@lit/context';
 import type { AccessTokenGetter } from '../core/config.js';
 import type { Region } from '../core/schemas.js';
 
@@ -11,5 +11,11 @@ export interface ProviderSettings {
   getAccessToken?: AccessTokenGetter;
 }
 
-/** The Lit context (community context protocol) that carries ProviderSettings. */
-export const providerContext = createContext<ProviderSettings | undefined>(Symbol.for('iop-kit.provider'));
+/**
+ * The context key (community context protocol, as @lit/context's `createContext` makes it: the key itself, typed)
+ * that carries ProviderSettings. A global symbol, so two copies of the kit on one page still understand each other.
+ */
+export const providerContext = Symbol.for('iop-kit.provider') as Context<
+  symbol,
+  ProviderSettings | undefined
+>;

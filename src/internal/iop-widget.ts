@@ -1,5 +1,5 @@
 import type { CSSResultGroup } from 'lit';
-import { ContextEvent } from '@lit/context';
+import type { ContextCallback } from '@lit/context';
 import { IopElement } from './iop-element.js';
 import { hostStyles, widgetStyles } from '../design/host.styles.js';
 import { providerContext, type ProviderSettings } from './context.js';
@@ -52,26 +52,28 @@ export const WidgetMixin = <T extends Constructor<IopElement>>(Base: T): T & Con
     }
 
     /**
-     * Asks the nearest <iop-provider> for its settings and every later change (the context protocol; a plain
-     * event rather than @lit/context's ContextConsumer, which the crisis button would otherwise load first).
+     * Asks the nearest <iop-provider> for its settings and every later change: a `context-request` event of the
+     * community context protocol, made by hand like the provider's answer (@lit/context's ContextConsumer and
+     * ContextEvent would ship with the crisis button, which must stay small).
      */
     private requestProvider(): void {
+      const callback: ContextCallback<ProviderSettings | undefined> = (value, unsubscribe) => {
+        if (unsubscribe !== this.stopWatchingProvider) {
+          this.stopWatchingProvider?.();
+          this.stopWatchingProvider = unsubscribe;
+        }
+        this.provided = value;
+        this.refreshLocale();
+        this.requestUpdate();
+        this.onSettingsChanged();
+      };
       this.dispatchEvent(
-        new ContextEvent(
-          providerContext,
-          this,
-          (value, unsubscribe) => {
-            if (unsubscribe !== this.stopWatchingProvider) {
-              this.stopWatchingProvider?.();
-              this.stopWatchingProvider = unsubscribe;
-            }
-            this.provided = value;
-            this.refreshLocale();
-            this.requestUpdate();
-            this.onSettingsChanged();
-          },
-          true,
-        ),
+        Object.assign(new Event('context-request', { bubbles: true, composed: true }), {
+          context: providerContext,
+          contextTarget: this,
+          callback,
+          subscribe: true,
+        }),
       );
     }
 

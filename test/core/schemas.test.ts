@@ -383,6 +383,28 @@ describe('errors', () => {
       }),
     ).to.equal('a value < 9');
     expect(
+      describeExpected({
+        code: 'too_small',
+        origin: 'number',
+        minimum: 100,
+        inclusive: true,
+        path: [],
+        message: '',
+        input: 1,
+      }),
+    ).to.equal('a value >= 100');
+    expect(
+      describeExpected({
+        code: 'too_big',
+        origin: 'string',
+        maximum: 40,
+        inclusive: true,
+        path: [],
+        message: '',
+        input: '',
+      }),
+    ).to.equal('at most 40 characters');
+    expect(
       describeExpected({ code: 'invalid_union', errors: [], path: [], message: 'Invalid input', input: 1 }),
     ).to.equal('Invalid input');
   });
