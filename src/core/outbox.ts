@@ -12,7 +12,8 @@
  *   than 408 and 429), which raises a `rejected` event; or replaced by a newer entry of the same entity
  *   when both are marked `coalesce: true` (last write wins, e.g. preferences).
  *
- * Events: `change` (detail `{ pending }`), `delivered` (detail `{ entry }`), `rejected` (detail
+ * Events: `change` (detail `{ pending }`), `delivered` (detail `{ entry, result }`: what `send` resolved
+ * with, e.g. the server's copy of what was saved), `rejected` (detail
  * `{ entry, error }`; the widget layer turns it into `iop-error`), `retrying` (detail `{ entry, error }`: an
  * attempt failed and the entry waits for its next one).
  */
@@ -54,6 +55,13 @@ export interface OutboxOptions {
   now?: () => number;
   sleep?: (ms: number) => Promise<void>;
   random?: () => number;
+}
+
+/** The detail of `delivered`. */
+export interface DeliveredDetail {
+  entry: OutboxEntry;
+  /** What `send` resolved with. */
+  result: unknown;
 }
 
 /** The detail of `rejected` and of `retrying`. */
@@ -266,11 +274,13 @@ export class Outbox extends EventTarget {
   private async deliver(entry: QueuedEntry): Promise<void> {
     entry.inFlight = true;
     try {
-      await this.send(publicEntry(entry));
+      const result = await this.send(publicEntry(entry));
       entry.inFlight = false;
       if (this.destroyed) return;
       await this.forget(entry);
-      this.dispatchEvent(new CustomEvent('delivered', { detail: { entry: publicEntry(entry) } }));
+      this.dispatchEvent(
+        new CustomEvent<DeliveredDetail>('delivered', { detail: { entry: publicEntry(entry), result } }),
+      );
       this.emitChange();
     } catch (error) {
       entry.inFlight = false;

@@ -7,6 +7,7 @@ import {
   isRejection,
   type Outbox,
   type OutboxEntry,
+  type DeliveredDetail,
   type OutboxOptions,
   type RejectedDetail,
 } from '../../src/core/outbox.js';
@@ -242,7 +243,7 @@ describe('outbox delivery', () => {
     expect(await outbox.pendingCount()).to.equal(0);
   });
 
-  it('announces each failed attempt it will retry, with the entry and its attempts so far', async () => {
+  it('announces each failed attempt it will retry, then the delivery with what send resolved with', async () => {
     const time = manualTime();
     let attempts = 0;
     const outbox = outboxOn(uniqueDb(), {
@@ -250,8 +251,13 @@ describe('outbox delivery', () => {
       sleep: time.sleep,
       send: async () => {
         if (++attempts <= 2) throw new NetworkError();
+        return { saved: attempts };
       },
     });
+    const results: unknown[] = [];
+    outbox.addEventListener('delivered', (e) =>
+      results.push((e as CustomEvent<DeliveredDetail>).detail.result),
+    );
     const retries: { attempts: number; error: unknown }[] = [];
     outbox.addEventListener('retrying', (e) => {
       const { entry, error } = (e as CustomEvent<RejectedDetail>).detail;
@@ -269,6 +275,8 @@ describe('outbox delivery', () => {
     await until(() => attempts === 3, 'delivered on the third attempt');
     expect(await outbox.pendingCount()).to.equal(0);
     expect(retries.length, 'a delivery is not a retry').to.equal(2);
+    await until(() => results.length === 1, 'delivered');
+    expect(results, 'what send resolved with').to.deep.equal([{ saved: 3 }]);
   });
 
   it('uses half of the exponential delay plus jitter', async () => {

@@ -12,7 +12,7 @@ import { PREFERENCES_KEY } from '../../core/client.js';
 import { checkPet, PET_SPECIES, type PetProblems } from '../../core/preferences.js';
 import { PreferencesSchema, type Pet, type PreferencesPatch } from '../../core/schemas.js';
 import type { VersionedPreferences } from '../../core/backend.js';
-import type { Outbox, RejectedDetail } from '../../core/outbox.js';
+import type { DeliveredDetail, Outbox, RejectedDetail } from '../../core/outbox.js';
 import '../button/define.js';
 
 /** Where a save stands; each has its own polite message. */
@@ -168,15 +168,15 @@ export class IopPetFriendlyToggle extends WidgetMixin(IopSwitch) {
   }
 
   private readonly onOutbox = async (event: Event): Promise<void> => {
-    const { entry, error } = (event as CustomEvent<RejectedDetail>).detail;
+    const { entry, error, result } = (event as CustomEvent<RejectedDetail & Partial<DeliveredDetail>>).detail;
     if (entry.entityKey !== PREFERENCES_KEY) return;
     if (event.type === 'retrying') {
       await this.sync();
       return;
     }
     if (event.type === 'delivered') {
-      this.server =
-        (await this.data.client?.cache.get<VersionedPreferences>(PREFERENCES_KEY))?.value ?? this.server;
+      // The server's copy of what was saved (not the cache, where an older read may land after it).
+      this.server = (result as VersionedPreferences | undefined) ?? this.server;
       this.phase = 'saved';
       // A newer change of ours may still wait; it stays shown.
       if (!(await this.sync())) this.show();
