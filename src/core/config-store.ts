@@ -15,8 +15,11 @@ export interface IopConfig {
   /** Identifies the program when one backend serves several (from `<iop-provider program-id>`). */
   programId?: string;
   getAccessToken?: AccessTokenGetter;
-  /** 'rest', 'fhir' (not available yet) or an object implementing Backend (e.g. the in-memory adapter). */
-  backend: 'rest' | 'fhir' | Backend;
+  /**
+   * 'rest' or an object implementing Backend (e.g. the in-memory adapter, or a host's own). DESIGN.md's 'fhir'
+   * is refused until the FHIR R4 adapter exists.
+   */
+  backend: 'rest' | Backend;
   /** BCP 47 locale; undefined means "resolve from the page and the browser". */
   locale?: string;
   region: Region;

@@ -74,11 +74,10 @@ const OptionsSchema = z.object({
     accepted(
       (v) =>
         v === 'rest' ||
-        v === 'fhir' ||
         (typeof v === 'object' &&
           v !== null &&
           BACKEND_METHODS.every((m) => typeof (v as unknown as Record<string, unknown>)[m] === 'function')),
-      `"rest", "fhir" or an object implementing Backend (${BACKEND_METHODS.join(', ')})`,
+      `"rest" or an object implementing Backend (${BACKEND_METHODS.join(', ')}); no FHIR adapter yet`,
     ),
   ),
   locale: z.optional(
