@@ -74,9 +74,14 @@ describe('clinic-site demo', () => {
     assert.match(text, /In danger now\? Call 911/);
     assert.match(text, /Crisis Text Line: text HOME to 741741/);
     await page.keyboard.press('Escape');
+    // Closed (the button keeps the dialog built, closed, for the next tap).
     await page.waitForFunction(
-      () => !document.querySelector('iop-crisis-connect')?.shadowRoot?.querySelector('iop-dialog'),
+      () =>
+        document
+          .querySelector('iop-crisis-connect')
+          ?.shadowRoot?.querySelector<HTMLElement & { open: boolean }>('iop-dialog')?.open === false,
     );
+    assert.equal(await dialog.locator('.hotline').first().isVisible(), false, 'the lines are hidden again');
     const focused = await page.evaluate(() => document.activeElement?.tagName);
     assert.equal(focused, 'IOP-CRISIS-CONNECT');
     assert.deepEqual(problems, []);
