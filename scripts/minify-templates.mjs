@@ -2,6 +2,7 @@
 // css`...` loses comments and needless whitespace, html`...` and svg`...` have whitespace runs collapsed to one
 // space (never inside <pre> or <textarea>). Only the literal parts change; `${...}` expressions are untouched.
 import { parseSync } from 'vite';
+import { sourceTransform, walkAst } from './source-transform.mjs';
 
 const CSS_TAGS = new Set(['css']);
 const MARKUP_TAGS = new Set(['html', 'svg']);
@@ -101,19 +102,13 @@ export function collapseMarkupPart(text, state = { raw: null }) {
 }
 
 /** Every tagged template (`css`, `html`, `svg`) in an ESTree program, innermost included. */
-function findTemplates(node, found = []) {
-  if (!node || typeof node !== 'object') return found;
-  if (Array.isArray(node)) {
-    for (const child of node) findTemplates(child, found);
-    return found;
-  }
-  if (node.type === 'TaggedTemplateExpression' && node.tag?.type === 'Identifier') {
+function findTemplates(program) {
+  const found = [];
+  walkAst(program, (node) => {
+    if (node.type !== 'TaggedTemplateExpression' || node.tag?.type !== 'Identifier') return;
     const tag = node.tag.name;
     if (CSS_TAGS.has(tag) || MARKUP_TAGS.has(tag)) found.push({ tag, quasis: node.quasi.quasis });
-  }
-  for (const key of Object.keys(node)) {
-    if (key !== 'parent' && typeof node[key] === 'object') findTemplates(node[key], found);
-  }
+  });
   return found;
 }
 
@@ -147,13 +142,5 @@ export function minifyTemplates(code, filename = 'module.js') {
 
 /** Vite plugin: minifies Lit templates of the kit's own modules (build only, after TypeScript is compiled). */
 export function minifyLitTemplates() {
-  return {
-    name: 'iop-kit:minify-lit-templates',
-    apply: 'build',
-    transform(code, id) {
-      if (!/[\\/]src[\\/].*\.[cm]?[jt]s$/.test(id.split('?')[0])) return null;
-      const out = minifyTemplates(code, id.split('?')[0]);
-      return out === undefined ? null : { code: out, map: null };
-    },
-  };
+  return sourceTransform('iop-kit:minify-lit-templates', minifyTemplates);
 }

@@ -4,21 +4,17 @@
 // static namespace import plus `Promise.resolve(namespace)`, so the drop-in has no wrappers. Only for the
 // drop-in: the per-tag builds keep their dynamic imports (that is what keeps the crisis button small).
 import { parseSync } from 'vite';
+import { sourceTransform, walkAst } from './source-transform.mjs';
 
 /** Every `import('<relative path>')` in an ESTree program: where it is and what it imports. */
-function findDynamicImports(node, found = []) {
-  if (!node || typeof node !== 'object') return found;
-  if (Array.isArray(node)) {
-    for (const child of node) findDynamicImports(child, found);
-    return found;
-  }
-  const source = node.type === 'ImportExpression' ? node.source : undefined;
-  if (source?.type === 'Literal' && typeof source.value === 'string' && /^\.\.?\//.test(source.value)) {
-    found.push({ start: node.start, end: node.end, specifier: source.value });
-  }
-  for (const key of Object.keys(node)) {
-    if (key !== 'parent' && typeof node[key] === 'object') findDynamicImports(node[key], found);
-  }
+function findDynamicImports(program) {
+  const found = [];
+  walkAst(program, (node) => {
+    const source = node.type === 'ImportExpression' ? node.source : undefined;
+    if (source?.type === 'Literal' && typeof source.value === 'string' && /^\.\.?\//.test(source.value)) {
+      found.push({ start: node.start, end: node.end, specifier: source.value });
+    }
+  });
   return found;
 }
 
@@ -48,13 +44,5 @@ export function makeDynamicImportsStatic(code, filename = 'module.js') {
 
 /** Vite plugin for the one-file drop-in build: the kit's own dynamic imports become static. */
 export function staticDynamicImports() {
-  return {
-    name: 'iop-kit:static-dynamic-imports',
-    apply: 'build',
-    transform(code, id) {
-      if (!/[\\/]src[\\/].*\.[cm]?[jt]s$/.test(id.split('?')[0])) return null;
-      const out = makeDynamicImportsStatic(code, id.split('?')[0]);
-      return out === undefined ? null : { code: out, map: null };
-    },
-  };
+  return sourceTransform('iop-kit:static-dynamic-imports', makeDynamicImportsStatic);
 }
