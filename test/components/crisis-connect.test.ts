@@ -277,7 +277,7 @@ describe('iop-crisis-connect', () => {
     expect(links(el)).to.include('tel:988');
   });
 
-  it('quick exit leaves with location.replace to a neutral site', async () => {
+  it('quick exit blanks the page at once and leaves with location.replace to a neutral site', async () => {
     const el = await render(
       html`<iop-crisis-connect
         variant="inline"
@@ -285,10 +285,20 @@ describe('iop-crisis-connect', () => {
       ></iop-crisis-connect>`,
     );
     let went: string | undefined;
-    el.navigate = (url) => (went = url);
+    let blankWhenLeaving: boolean | undefined;
+    el.navigate = (url) => {
+      went = url;
+      const modal = dialogOf(el).shadowRoot!.querySelector('dialog')!;
+      blankWhenLeaving = document.body.getClientRects().length === 0 && modal.getClientRects().length === 0;
+    };
     await openDialog(el);
-    dialogOf(el).querySelector<HTMLElement>('[part="quick-exit"]')!.click();
-    expect(went).to.equal('https://weather.example/');
+    try {
+      dialogOf(el).querySelector<HTMLElement>('[part="quick-exit"]')!.click();
+      expect(went).to.equal('https://weather.example/');
+      expect(blankWhenLeaving, 'nothing of the page is rendered while the next one loads').to.equal(true);
+    } finally {
+      document.documentElement.hidden = false;
+    }
   });
 
   it('shows the built-in help at once and says it is finding who is on call until the backend part arrives', async () => {

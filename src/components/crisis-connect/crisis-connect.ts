@@ -180,8 +180,13 @@ export class IopCrisisConnect extends IopWidget {
    */
   navigate: (url: string) => void = (url) => window.location.replace(url);
 
+  /**
+   * Blanks the page at once (it would stay on screen while the neutral site loads, as GOV.UK's "Exit this page"
+   * also avoids), then leaves. The page is not shown again: with `location.replace` there is no way back to it.
+   */
   private quickExit(): void {
     this.act('quick-exit');
+    document.documentElement.hidden = true;
     this.navigate(this.quickExitUrl ?? getConfig().quickExitUrl);
   }
 
