@@ -14,15 +14,11 @@ import {
   openKitDatabase,
   resetStorageFallbackWarningForTesting,
 } from '../../src/core/kit-db.js';
+import { deleteTestDatabases, uniqueDb as newDb } from '../shared/databases.js';
 
 const created: OfflineCache[] = [];
-let dbNames: string[] = [];
 
-function uniqueDb(): string {
-  const name = `test-cache-${crypto.randomUUID()}`;
-  dbNames.push(name);
-  return name;
-}
+const uniqueDb = () => newDb('cache');
 
 function cacheOn(dbName: string, options: Parameters<typeof createCache>[0] = {}): OfflineCache {
   const cache = createCache({ dbName, ...options });
@@ -111,16 +107,7 @@ beforeEach(() => {
 afterEach(async () => {
   console.warn = realWarn;
   for (const cache of created.splice(0)) cache.close();
-  await Promise.all(
-    dbNames.map(
-      (name) =>
-        new Promise<void>((resolve) => {
-          const request = indexedDB.deleteDatabase(name);
-          request.onsuccess = request.onerror = () => resolve();
-        }),
-    ),
-  );
-  dbNames = [];
+  await deleteTestDatabases();
 });
 
 const plan = { displayName: 'Alex Rivera', phone: '+15555550123', warningSigns: ['Cannot sleep for days'] };

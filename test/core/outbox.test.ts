@@ -11,15 +11,11 @@ import {
   type OutboxOptions,
   type RejectedDetail,
 } from '../../src/core/outbox.js';
+import { deleteTestDatabases, uniqueDb as newDb } from '../shared/databases.js';
 
-let dbNames: string[] = [];
 const outboxes: Outbox[] = [];
 
-function uniqueDb(): string {
-  const name = `test-outbox-${crypto.randomUUID()}`;
-  dbNames.push(name);
-  return name;
-}
+const uniqueDb = () => newDb('outbox');
 
 /** A clock and a sleep the test drives by hand. */
 function manualTime() {
@@ -87,16 +83,7 @@ afterEach(async () => {
   console.warn = realWarn;
   delete (factory as Partial<IDBFactory>).open;
   await Promise.all(outboxes.splice(0).map((o) => o.close()));
-  await Promise.all(
-    dbNames.map(
-      (name) =>
-        new Promise<void>((resolve) => {
-          const request = indexedDB.deleteDatabase(name);
-          request.onsuccess = request.onerror = () => resolve();
-        }),
-    ),
-  );
-  dbNames = [];
+  await deleteTestDatabases();
 });
 
 const crisisEvent = {
