@@ -91,6 +91,11 @@ describe('iop-crisis-connect', () => {
       'My safety plan',
       'Leave this site quickly',
     ];
+    // The buttons that arrive with the backend part render their text a moment after the on-call line.
+    await waitUntil(
+      () => order.every((needle) => collectText(dialog).includes(needle)),
+      'every section shown',
+    );
     const text = collectText(dialog);
     const positions = order.map((needle) => text.indexOf(needle));
     for (const [i, p] of positions.entries()) expect(p, order[i]).to.be.greaterThan(-1);
