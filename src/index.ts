@@ -32,7 +32,7 @@ export {
   type AccessTokenGetter,
 } from './core/config-store.js';
 export { signOut, isSignedIn } from './core/client.js';
-export type { Backend } from './core/backend.js';
+export type { Backend } from './core/backends/backend.js';
 export { estimateMemberPays, parseDollars } from './core/estimate.js';
 export { IopError, NetworkError, TimeoutError, HttpError, SchemaError, ConfigError } from './core/errors.js';
 export * from './core/schemas.js';

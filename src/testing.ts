@@ -7,5 +7,5 @@ export {
   type MemoryBackend,
   type MemoryBackendOptions,
   type Simulation,
-} from './core/memory-backend.js';
-export { createSeed, DEMO_TOKENS, DEMO_TELEHEALTH_ORIGIN, DEMO_CHAT_URL } from './core/seed.js';
+} from './core/backends/memory-backend.js';
+export { createSeed, DEMO_TOKENS, DEMO_TELEHEALTH_ORIGIN, DEMO_CHAT_URL } from './demo-data/seed.js';

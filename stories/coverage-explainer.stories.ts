@@ -2,8 +2,12 @@ import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import '../src/components/coverage-explainer/define.js';
 import { configure, resetConfig } from '../src/core/config.js';
-import { createMemoryBackend, type MemoryBackend, type Simulation } from '../src/core/memory-backend.js';
-import { createSeed } from '../src/core/seed.js';
+import {
+  createMemoryBackend,
+  type MemoryBackend,
+  type Simulation,
+} from '../src/core/backends/memory-backend.js';
+import { createSeed } from '../src/demo-data/seed.js';
 import type { Coverage } from '../src/core/schemas.js';
 
 /**

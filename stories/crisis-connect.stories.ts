@@ -3,9 +3,9 @@ import { html } from 'lit';
 import '../src/components/crisis-connect/define.js';
 import type { IopCrisisConnect } from '../src/components/crisis-connect/crisis-connect.js';
 import { configure, resetConfig } from '../src/core/config.js';
-import { createMemoryBackend, type Simulation } from '../src/core/memory-backend.js';
-import { DEMO_TELEHEALTH_ORIGIN } from '../src/core/seed.js';
-import type { Backend } from '../src/core/backend.js';
+import { createMemoryBackend, type Simulation } from '../src/core/backends/memory-backend.js';
+import { DEMO_TELEHEALTH_ORIGIN } from '../src/demo-data/seed.js';
+import type { Backend } from '../src/core/backends/backend.js';
 
 /**
  * Each story gets its own in-memory backend (the demo couple's data), with the faults it shows.

@@ -2,9 +2,9 @@ import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import '../src/components/follow-up-scheduler/define.js';
 import { configure, resetConfig } from '../src/core/config.js';
-import { createMemoryBackend, type Simulation } from '../src/core/memory-backend.js';
-import { DEMO_TELEHEALTH_ORIGIN } from '../src/core/seed.js';
-import type { Backend } from '../src/core/backend.js';
+import { createMemoryBackend, type Simulation } from '../src/core/backends/memory-backend.js';
+import { DEMO_TELEHEALTH_ORIGIN } from '../src/demo-data/seed.js';
+import type { Backend } from '../src/core/backends/backend.js';
 
 /** Each story gets its own in-memory backend (the demo couple's data, Alex signed in), with its faults. */
 function withBackend(simulation: Simulation = {}, patch: Partial<Backend> = {}, signedIn = true) {

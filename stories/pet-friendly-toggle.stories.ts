@@ -4,8 +4,8 @@ import '../src/components/pet-friendly-toggle/define.js';
 import type { IopPetFriendlyToggle } from '../src/components/pet-friendly-toggle/pet-friendly-toggle.js';
 import { configure, resetConfig } from '../src/core/config.js';
 import { signOut } from '../src/core/client.js';
-import { createMemoryBackend, type Simulation } from '../src/core/memory-backend.js';
-import { createSeed, type Seed } from '../src/core/seed.js';
+import { createMemoryBackend, type Simulation } from '../src/core/backends/memory-backend.js';
+import { createSeed, type Seed } from '../src/demo-data/seed.js';
 
 /**
  * Each story gets its own in-memory backend (the demo couple: Alex has pets on, with Biscuit the dog; Jordan

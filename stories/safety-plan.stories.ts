@@ -3,8 +3,8 @@ import { html } from 'lit';
 import '../src/components/safety-plan/define.js';
 import { configure, resetConfig } from '../src/core/config.js';
 import { getClient } from '../src/core/client.js';
-import { createMemoryBackend, type Simulation } from '../src/core/memory-backend.js';
-import { createSeed, type Seed } from '../src/core/seed.js';
+import { createMemoryBackend, type Simulation } from '../src/core/backends/memory-backend.js';
+import { createSeed, type Seed } from '../src/demo-data/seed.js';
 
 interface Setup {
   /** Faults to inject (applied after the cache is filled). */

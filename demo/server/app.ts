@@ -24,7 +24,7 @@ import {
   type ParticipantRef,
   type Preferences,
 } from '../../src/core/schemas.js';
-import { createSeed, DEMO_TELEHEALTH_ORIGIN } from '../../src/core/seed.js';
+import { createSeed, DEMO_TELEHEALTH_ORIGIN } from '../../src/demo-data/seed.js';
 import { addMissingSlots, isEmpty, openDatabase, seedDatabase } from './db.js';
 import { HttpProblem, readJsonBody, sendJson, sendProblem } from './http.js';
 import { defaultStaticDirs, serveStatic, type StaticDirs } from './static.js';

@@ -7,7 +7,13 @@
 import { Database, type SqliteDatabase } from './sqlite.js';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { DEMO_TOKENS, ON_CALL_ROTATION, ON_CALL_PHONE, SHIFT_HOURS, type Seed } from '../../src/core/seed.js';
+import {
+  DEMO_TOKENS,
+  ON_CALL_ROTATION,
+  ON_CALL_PHONE,
+  SHIFT_HOURS,
+  type Seed,
+} from '../../src/demo-data/seed.js';
 
 /** Bump when the schema below changes: an older file is re-created and re-seeded. */
 export const SCHEMA_VERSION = 1;

@@ -8,7 +8,7 @@
  * await client.logCrisisEvent({ id, type: 'crisis-action', at, action: 'call-988' });   // outbox
  * ```
  */
-import type { Backend, VersionedPreferences } from './backend.js';
+import type { Backend, VersionedPreferences } from './backends/backend.js';
 import {
   BROADCAST_CHANNEL_NAME,
   createCache,
@@ -16,12 +16,12 @@ import {
   type OfflineCache,
   type ReadOptions,
   type ReadStore,
-} from './cache.js';
+} from './storage/cache.js';
 import { getConfig, onConfigChange, setConfig, type IopConfig } from './config-store.js';
-import { createBackend } from './create-backend.js';
+import { createBackend } from './backends/create-backend.js';
 import { ConfigError, parseWith } from './errors.js';
-import { DEFAULT_DB_NAME, deleteKitDatabase } from './kit-db.js';
-import { createOutbox, type Outbox, type OutboxEntry } from './outbox.js';
+import { DEFAULT_DB_NAME, deleteKitDatabase } from './storage/kit-db.js';
+import { createOutbox, type Outbox, type OutboxEntry } from './storage/outbox.js';
 import {
   CrisisEventSchema,
   PreferencesPatchSchema,

@@ -2,7 +2,7 @@
  * The kit's current configuration and its listeners, without the validation (config.ts validates with zod and
  * calls setConfig). Kept apart so the crisis button can read the configuration without loading zod.
  */
-import type { Backend } from './backend.js';
+import type { Backend } from './backends/backend.js';
 import type { Region } from './schemas.js';
 
 /** Returns the current access token (or nothing when signed out). Called before every request, never stored. */

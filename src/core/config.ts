@@ -4,7 +4,7 @@
  * never put in error messages (one of them is the access-token callback).
  */
 import * as z from 'zod/mini';
-import type { Backend } from './backend.js';
+import type { Backend } from './backends/backend.js';
 import { ConfigError, describeExpected, formatPath } from './errors.js';
 import { RegionSchema } from './schemas.js';
 import { setConfig, type IopConfig, type IopOptions } from './config-store.js';

@@ -8,7 +8,7 @@ import {
   type CrisisResources,
   type TelehealthSession,
 } from './schemas.js';
-import type { ReadStore } from './cache.js';
+import type { ReadStore } from './storage/cache.js';
 import { sessionFor, type SessionSettings } from './session.js';
 
 export type CrisisBackendState = 'signed-in' | 'signed-out' | 'no-backend';

@@ -1,6 +1,6 @@
 import type { ReactiveController } from 'lit';
-import type { ReadState, ReadStore } from '../core/cache.js';
-import type { Backend } from '../core/backend.js';
+import type { ReadState, ReadStore } from '../core/storage/cache.js';
+import type { Backend } from '../core/backends/backend.js';
 import type { IopClient } from '../core/client.js';
 import { fire } from './widget-kit.js';
 import { sessionFor, type Session, type SessionSettings } from '../core/session.js';

@@ -7,8 +7,8 @@ import type {
 } from '../../src/components/coverage-explainer/coverage-explainer.js';
 import { configure, resetConfig } from '../../src/core/config.js';
 import { signOut } from '../../src/core/client.js';
-import { createMemoryBackend, type MemoryBackend } from '../../src/core/memory-backend.js';
-import { createSeed, type Seed } from '../../src/core/seed.js';
+import { createMemoryBackend, type MemoryBackend } from '../../src/core/backends/memory-backend.js';
+import { createSeed, type Seed } from '../../src/demo-data/seed.js';
 import type { Coverage } from '../../src/core/schemas.js';
 import type { IopErrorDetail } from '../../src/internal/data-controller.js';
 import { whenCached } from '../shared/cache.js';

@@ -3,8 +3,8 @@ import { sendKeys } from '@web/test-runner-commands';
 import '../../src/components/crisis-connect/define.js';
 import type { IopCrisisConnect } from '../../src/components/crisis-connect/crisis-connect.js';
 import { configure, resetConfig } from '../../src/core/config.js';
-import { createMemoryBackend, type MemoryBackend } from '../../src/core/memory-backend.js';
-import { createSeed, DEMO_CHAT_URL, DEMO_TELEHEALTH_ORIGIN } from '../../src/core/seed.js';
+import { createMemoryBackend, type MemoryBackend } from '../../src/core/backends/memory-backend.js';
+import { createSeed, DEMO_CHAT_URL, DEMO_TELEHEALTH_ORIGIN } from '../../src/demo-data/seed.js';
 import { signOut } from '../../src/core/client.js';
 
 const shadow = (el: Element) => el.shadowRoot!;

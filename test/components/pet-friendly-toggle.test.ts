@@ -7,8 +7,8 @@ import type { IopPetFriendlyToggle } from '../../src/components/pet-friendly-tog
 import { switchMessages } from '../../src/components/switch/switch.messages.js';
 import { configure, resetConfig } from '../../src/core/config.js';
 import { getClient, signOut } from '../../src/core/client.js';
-import { createMemoryBackend, type MemoryBackend } from '../../src/core/memory-backend.js';
-import { createSeed, DEMO_TELEHEALTH_ORIGIN, type Seed } from '../../src/core/seed.js';
+import { createMemoryBackend, type MemoryBackend } from '../../src/core/backends/memory-backend.js';
+import { createSeed, DEMO_TELEHEALTH_ORIGIN, type Seed } from '../../src/demo-data/seed.js';
 import { ConfigError, HttpError } from '../../src/core/errors.js';
 import type { IopErrorDetail } from '../../src/internal/data-controller.js';
 import { runFormControlSuite } from '../shared/form-control-suite.js';

@@ -5,8 +5,8 @@ import '../../src/components/safety-plan/define.js';
 import type { IopSafetyPlan, PlanLoadedDetail } from '../../src/components/safety-plan/safety-plan.js';
 import type { DataState } from '../../src/internal/data-controller.js';
 import { configure, resetConfig } from '../../src/core/config.js';
-import { createMemoryBackend, type MemoryBackend } from '../../src/core/memory-backend.js';
-import { createSeed, type Seed } from '../../src/core/seed.js';
+import { createMemoryBackend, type MemoryBackend } from '../../src/core/backends/memory-backend.js';
+import { createSeed, type Seed } from '../../src/demo-data/seed.js';
 import { getClient, signOut } from '../../src/core/client.js';
 import type { SafetyPlan } from '../../src/core/schemas.js';
 

@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import type { Backend } from '../../src/core/backend.js';
+import type { Backend } from '../../src/core/backends/backend.js';
 import { getConfig, resetConfig } from '../../src/core/config-store.js';
 import { configure } from '../../src/core/config.js';
 import {
@@ -13,8 +13,8 @@ import {
   type IopClient,
 } from '../../src/core/client.js';
 import { ConfigError, HttpError, SchemaError } from '../../src/core/errors.js';
-import { createMemoryBackend, type MemoryBackend } from '../../src/core/memory-backend.js';
-import type { OutboxEntry } from '../../src/core/outbox.js';
+import { createMemoryBackend, type MemoryBackend } from '../../src/core/backends/memory-backend.js';
+import type { OutboxEntry } from '../../src/core/storage/outbox.js';
 import type { CrisisEvent } from '../../src/core/schemas.js';
 
 async function until(

@@ -7,9 +7,9 @@ import {
   resetConfig,
   type IopConfig,
 } from '../../src/core/config.js';
-import { createBackend } from '../../src/core/create-backend.js';
+import { createBackend } from '../../src/core/backends/create-backend.js';
 import { ConfigError } from '../../src/core/errors.js';
-import { createMemoryBackend } from '../../src/core/memory-backend.js';
+import { createMemoryBackend } from '../../src/core/backends/memory-backend.js';
 
 function configError(options: unknown): ConfigError {
   try {

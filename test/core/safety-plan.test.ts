@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { SECTION_IDS, crisisContacts, parseSectionFilter, planSections } from '../../src/core/safety-plan.js';
-import { createSeed } from '../../src/core/seed.js';
+import { createSeed } from '../../src/demo-data/seed.js';
 import type { Region, SafetyPlan } from '../../src/core/schemas.js';
 
 const plan = (): SafetyPlan => structuredClone(createSeed(new Date('2026-11-27T12:00:00Z')).safetyPlans.alex);

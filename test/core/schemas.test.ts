@@ -37,7 +37,7 @@ import {
   ON_CALL_ROTATION,
   createSeed,
   onCallAt,
-} from '../../src/core/seed.js';
+} from '../../src/demo-data/seed.js';
 
 const NOW = new Date('2026-11-27T09:30:00Z');
 const HOUR = 3600_000;

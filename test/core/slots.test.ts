@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { groupSlots, hasSoonSlot, nextSlotIndex, ROLE_FOR_KIND, type SlotDay } from '../../src/core/slots.js';
 import { formatTime, timeZoneName } from '../../src/core/format.js';
-import { CARE_TEAM } from '../../src/core/seed.js';
+import { CARE_TEAM } from '../../src/demo-data/seed.js';
 import type { CareTeamMember, Slot, SlotKind } from '../../src/core/schemas.js';
 
 const therapist = CARE_TEAM.alexTherapist as CareTeamMember;

@@ -4,7 +4,7 @@ import { DataController, type DataState } from '../../src/internal/data-controll
 import { renderStatus } from '../../src/internal/status-view.js';
 import { configure, resetConfig } from '../../src/core/config.js';
 import { signOut } from '../../src/core/client.js';
-import { createMemoryBackend, type MemoryBackend } from '../../src/core/memory-backend.js';
+import { createMemoryBackend, type MemoryBackend } from '../../src/core/backends/memory-backend.js';
 import { CoverageSchema, type Coverage } from '../../src/core/schemas.js';
 import type { Locale } from '../../src/core/locale.js';
 import { whenCached } from '../shared/cache.js';

@@ -13,7 +13,7 @@ import {
   SlotListSchema,
   TelehealthSessionSchema,
 } from '../../src/core/schemas.js';
-import { onCallAt } from '../../src/core/seed.js';
+import { onCallAt } from '../../src/demo-data/seed.js';
 import { DEFAULT_TELEHEALTH_ORIGIN } from '../../demo/server/app.js';
 import { ALEX, assertSchema, JORDAN, NOW, slotQuery, startServer } from './helpers.js';
 

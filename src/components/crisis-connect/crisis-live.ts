@@ -12,7 +12,7 @@ import { formatAge, formatTime } from '../../core/format.js';
 import type { Catalog, Locale } from '../../core/locale.js';
 import { ROLES } from '../../core/roles.js';
 import type { CrisisResources, Hotline, Region } from '../../core/schemas.js';
-import type { ReadState } from '../../core/cache.js';
+import type { ReadState } from '../../core/storage/cache.js';
 import type { SessionSettings } from '../../core/session.js';
 import type { CrisisActionDetail } from './crisis-connect.js';
 

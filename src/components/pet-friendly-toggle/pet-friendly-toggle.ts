@@ -11,8 +11,8 @@ import { fire } from '../../internal/widget-kit.js';
 import { PREFERENCES_KEY } from '../../core/client.js';
 import { checkPet, PET_SPECIES, type PetProblems } from '../../core/preferences.js';
 import { PreferencesSchema, type Pet, type PreferencesPatch } from '../../core/schemas.js';
-import type { VersionedPreferences } from '../../core/backend.js';
-import type { DeliveredDetail, Outbox, RejectedDetail } from '../../core/outbox.js';
+import type { VersionedPreferences } from '../../core/backends/backend.js';
+import type { DeliveredDetail, Outbox, RejectedDetail } from '../../core/storage/outbox.js';
 import '../button/define.js';
 
 /** Where a save stands; each has its own polite message. */

@@ -2,7 +2,7 @@
  * Pick the Backend the configuration asks for.
  */
 import type { Backend } from './backend.js';
-import { getConfig, type IopConfig } from './config.js';
+import { getConfig, type IopConfig } from '../config.js';
 import { createRestBackend } from './rest-backend.js';
 
 /**

@@ -18,7 +18,7 @@ import type {
   ServiceBenefit,
   Slot,
   SlotKind,
-} from './schemas.js';
+} from '../core/schemas.js';
 
 export type DemoParticipantId = 'alex' | 'jordan';
 

@@ -7,14 +7,14 @@ import {
   type OfflineCache,
   type ReadState,
   type ReadStore,
-} from '../../src/core/cache.js';
-import { HttpError, NetworkError, TimeoutError } from '../../src/core/errors.js';
+} from '../../../src/core/storage/cache.js';
+import { HttpError, NetworkError, TimeoutError } from '../../../src/core/errors.js';
 import {
   deleteKitDatabase,
   openKitDatabase,
   resetStorageFallbackWarningForTesting,
-} from '../../src/core/kit-db.js';
-import { deleteTestDatabases, uniqueDb as newDb } from '../shared/databases.js';
+} from '../../../src/core/storage/kit-db.js';
+import { deleteTestDatabases, uniqueDb as newDb } from '../../shared/databases.js';
 
 const created: OfflineCache[] = [];
 

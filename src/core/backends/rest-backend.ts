@@ -12,7 +12,7 @@
  */
 import * as z from 'zod/mini';
 import type { Backend, CallOptions, PlanOwner, SlotQuery, VersionedPreferences } from './backend.js';
-import type { IopConfig } from './config.js';
+import type { IopConfig } from '../config.js';
 import {
   ConfigError,
   HttpError,
@@ -21,7 +21,7 @@ import {
   SchemaError,
   TimeoutError,
   parseWith,
-} from './errors.js';
+} from '../errors.js';
 import {
   AppointmentListSchema,
   AppointmentSchema,
@@ -40,7 +40,7 @@ import {
   TelehealthRequestSchema,
   TelehealthSessionSchema,
   type Problem,
-} from './schemas.js';
+} from '../schemas.js';
 
 /** Responses above this size are rejected (a widget never needs more; a hostile server could send more). */
 export const MAX_RESPONSE_BYTES = 1024 * 1024;

@@ -6,7 +6,7 @@
  */
 import * as z from 'zod/mini';
 import type { Backend, BackendMethod, CallOptions, VersionedPreferences } from './backend.js';
-import { HttpError, NetworkError, SchemaError, TimeoutError, parseWith } from './errors.js';
+import { HttpError, NetworkError, SchemaError, TimeoutError, parseWith } from '../errors.js';
 import {
   AppointmentListSchema,
   AppointmentSchema,
@@ -27,8 +27,8 @@ import {
   type CrisisEvent,
   type Preferences,
   type Problem,
-} from './schemas.js';
-import { createSeed, onCallAt, type DemoParticipantId, type Seed } from './seed.js';
+} from '../schemas.js';
+import { createSeed, onCallAt, type DemoParticipantId, type Seed } from '../../demo-data/seed.js';
 
 /** What `simulate()` can inject. Every call replaces the previous settings; `simulate()` clears them. */
 export interface Simulation {

@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { openDB } from 'idb';
-import { KitStorage, deleteKitDatabase, inStore, openKitDatabase } from '../../src/core/kit-db.js';
+import { KitStorage, deleteKitDatabase, inStore, openKitDatabase } from '../../../src/core/storage/kit-db.js';
 
 async function exists(name: string): Promise<boolean> {
   return (await indexedDB.databases()).some((db) => db.name === name);

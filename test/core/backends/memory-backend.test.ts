@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
-import { HttpError, NetworkError, SchemaError, TimeoutError } from '../../src/core/errors.js';
-import { createMemoryBackend } from '../../src/core/memory-backend.js';
-import { createSeed } from '../../src/core/seed.js';
+import { HttpError, NetworkError, SchemaError, TimeoutError } from '../../../src/core/errors.js';
+import { createMemoryBackend } from '../../../src/core/backends/memory-backend.js';
+import { createSeed } from '../../../src/demo-data/seed.js';
 
 const NOW = new Date('2026-11-27T09:30:00Z');
 const IN_TWO_WEEKS = new Date(NOW.getTime() + 14 * 24 * 3600e3).toISOString();

@@ -17,7 +17,7 @@ import type {
   SlotQuery,
   TelehealthRequest,
   TelehealthSession,
-} from './schemas.js';
+} from '../schemas.js';
 
 /** Options every call accepts. Aborting rejects the call (with the signal's reason or an AbortError). */
 export interface CallOptions {

@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { HttpError, NetworkError, SchemaError, TimeoutError } from '../../src/core/errors.js';
+import { HttpError, NetworkError, SchemaError, TimeoutError } from '../../../src/core/errors.js';
 import {
   BACKOFF_CAP_MS,
   MAX_RESPONSE_BYTES,
@@ -8,8 +8,8 @@ import {
   createRestBackend,
   parseRetryAfter,
   type RestConfig,
-} from '../../src/core/rest-backend.js';
-import { createSeed } from '../../src/core/seed.js';
+} from '../../../src/core/backends/rest-backend.js';
+import { createSeed } from '../../../src/demo-data/seed.js';
 
 const NOW = new Date('2026-11-27T09:30:00Z');
 const seed = createSeed(NOW);

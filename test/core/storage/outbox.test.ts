@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { openDB } from 'idb';
-import { HttpError, NetworkError, TimeoutError } from '../../src/core/errors.js';
-import { resetStorageFallbackWarningForTesting } from '../../src/core/kit-db.js';
+import { HttpError, NetworkError, TimeoutError } from '../../../src/core/errors.js';
+import { resetStorageFallbackWarningForTesting } from '../../../src/core/storage/kit-db.js';
 import {
   createOutbox,
   isRejection,
@@ -10,8 +10,8 @@ import {
   type DeliveredDetail,
   type OutboxOptions,
   type RejectedDetail,
-} from '../../src/core/outbox.js';
-import { deleteTestDatabases, uniqueDb as newDb } from '../shared/databases.js';
+} from '../../../src/core/storage/outbox.js';
+import { deleteTestDatabases, uniqueDb as newDb } from '../../shared/databases.js';
 
 const outboxes: Outbox[] = [];
 
