@@ -3,23 +3,47 @@
  * calls setConfig). Kept apart so the crisis button can read the configuration without loading zod.
  */
 import type { Backend } from './backends/backend.js';
-import type { Region } from './schemas.js';
+import type { Region, TelehealthRequest, TelehealthSession } from './schemas.js';
 
 /** Returns the current access token (or nothing when signed out). Called before every request, never stored. */
 export type AccessTokenGetter = () => string | undefined | null | Promise<string | undefined | null>;
 
+/**
+ * How a FHIR backend starts an emergency video visit (R4 has no standard for it): the portal's own call to its
+ * telehealth service, and where secure chat with clinical staff lives, if anywhere.
+ */
+export interface FhirTelehealth {
+  /**
+   * Starts the visit for `patient` (a `Patient/<id>` reference), with the partner's Patient reference when
+   * `includePartner` is set and there is one; resolves with where to join it and when that link expires.
+   */
+  start(
+    request: TelehealthRequest & { patient: string; partner?: string },
+    options: { signal?: AbortSignal },
+  ): Promise<TelehealthSession>;
+  /** Secure chat with clinical staff (https:, on an allowed origin to be opened). */
+  chatUrl?: string;
+}
+
 /** The resolved configuration every adapter and widget reads. */
 export interface IopConfig {
-  /** Base URL of the REST API, e.g. https://api.clinic.example/iop/v1, or a same-origin path like /api/v1. */
+  /**
+   * Base URL of the REST API, e.g. https://api.clinic.example/iop/v1, or a same-origin path like /api/v1; for
+   * `backend: 'fhir'` the FHIR R4 base, e.g. https://ehr.example/fhir/R4.
+   */
   baseUrl?: string;
   /** Identifies the program when one backend serves several (from `<iop-provider program-id>`). */
   programId?: string;
   getAccessToken?: AccessTokenGetter;
   /**
-   * 'rest' or an object implementing Backend (e.g. the in-memory adapter, or a host's own). DESIGN.md's 'fhir'
-   * is refused until the FHIR R4 adapter exists.
+   * 'rest', 'fhir' (FHIR R4 at `baseUrl`, for `patient`; loaded on first use as its own chunk) or an object
+   * implementing Backend (e.g. the in-memory adapter, or a host's own).
    */
-  backend: 'rest' | Backend;
+  backend: 'rest' | 'fhir' | Backend;
+  /** FHIR only: the signed-in patient, a typed reference such as `Patient/123` (from the SMART launch). */
+  patient?: string;
+  /** FHIR only: how to start a video visit and where chat is; without it there is no video button. */
+  telehealth?: FhirTelehealth;
   /** BCP 47 locale; undefined means "resolve from the page and the browser". */
   locale?: string;
   region: Region;

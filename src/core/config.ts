@@ -7,7 +7,7 @@ import * as z from 'zod/mini';
 import type { Backend } from './backends/backend.js';
 import { ConfigError, describeExpected, formatPath } from './errors.js';
 import { RegionSchema } from './schemas.js';
-import { setConfig, type IopConfig, type IopOptions } from './config-store.js';
+import { getConfig, setConfig, type IopConfig, type IopOptions } from './config-store.js';
 
 export {
   DEFAULT_QUICK_EXIT_URL,
@@ -15,11 +15,12 @@ export {
   onConfigChange,
   resetConfig,
   type AccessTokenGetter,
+  type FhirTelehealth,
   type IopConfig,
   type IopOptions,
 } from './config-store.js';
 
-const BACKEND_METHODS = [
+export const BACKEND_METHODS = [
   'getMe',
   'getCrisisResources',
   'startTelehealth',
@@ -46,6 +47,9 @@ function isSecureUrl(value: string): boolean {
   }
 }
 
+/** A FHIR logical id (R4: up to 64 of A-Z, a-z, 0-9, - and .) in a Patient reference. */
+export const PATIENT_REFERENCE = /^Patient\/[A-Za-z0-9.-]{1,64}$/;
+
 const isPath = (value: string) => value.startsWith('/') && !value.startsWith('//');
 
 /** A value `check` accepts (a refine on unknown: the same as z.custom, one zod helper fewer to ship). */
@@ -65,6 +69,11 @@ const CacheOptionsSchema = z.object({
   maxAgeMs: z.optional(z.int().check(z.gte(0))),
 });
 
+const TelehealthOptionsSchema = z.object({
+  start: fn('a function that starts a video visit and resolves with { joinUrl, expiresAt }'),
+  chatUrl: z.optional(z.string().check(z.refine(isSecureUrl, { error: 'an https: URL of the secure chat' }))),
+});
+
 // Plain objects, not strictObject: unknown options are found by validateOptions (one zod class fewer to ship).
 const OptionsSchema = z.object({
   baseUrl: z.optional(urlOrPath('an https: URL (http: only on localhost) or a path starting with "/"')),
@@ -74,12 +83,21 @@ const OptionsSchema = z.object({
     accepted(
       (v) =>
         v === 'rest' ||
+        v === 'fhir' ||
         (typeof v === 'object' &&
           v !== null &&
           BACKEND_METHODS.every((m) => typeof (v as unknown as Record<string, unknown>)[m] === 'function')),
-      `"rest" or an object implementing Backend (${BACKEND_METHODS.join(', ')}); no FHIR adapter yet`,
+      `"rest", "fhir" or an object implementing Backend (${BACKEND_METHODS.join(', ')})`,
     ),
   ),
+  patient: z.optional(
+    z.string().check(
+      z.refine((v) => PATIENT_REFERENCE.test(v), {
+        error: 'a typed FHIR reference such as "Patient/123"',
+      }),
+    ),
+  ),
+  telehealth: z.optional(TelehealthOptionsSchema),
   locale: z.optional(
     z.string().check(
       z.refine((v) => /^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{1,8})*$/.test(v), {
@@ -118,6 +136,7 @@ export function validateOptions(options: unknown): IopOptions {
   const levels = [
     ['', options, OptionsSchema.shape],
     ['cache.', (options as IopOptions).cache ?? {}, CacheOptionsSchema.shape],
+    ['telehealth.', (options as IopOptions).telehealth ?? {}, TelehealthOptionsSchema.shape],
   ] as const;
   for (const [prefix, given, known] of levels) {
     const unknown = Object.keys(given).find((key) => !Object.hasOwn(known, key));
@@ -133,7 +152,11 @@ export function validateOptions(options: unknown): IopOptions {
  */
 export function configure(options: IopOptions): IopConfig {
   const valid = validateOptions(options);
-  return setConfig(
-    (current) => ({ ...current, ...valid, cache: { ...current.cache, ...valid.cache } }) as IopConfig,
-  );
+  const merged = (current: IopConfig) =>
+    ({ ...current, ...valid, cache: { ...current.cache, ...valid.cache } }) as IopConfig;
+  // FHIR reads everything for one patient: without it nothing could be read, so say so now, not at first use.
+  const next = merged(getConfig());
+  if (next.backend === 'fhir' && !next.patient)
+    throw new ConfigError('patient', 'the signed-in patient for backend "fhir", e.g. "Patient/123"');
+  return setConfig(merged);
 }
