@@ -7,7 +7,8 @@
 //   (dist/browser/manifests/<tag>.json) is what scripts/sizes.mjs measures the tag's budget on.
 // - `dropin` (IOP_BUILD=dropin): the whole kit as one self-contained file, dist/iop-kit.min.js, for one
 //   <script type="module"> on any website. One file compresses best; it is the "whole kit" budget. Its
-//   dynamic imports are made static (one file: nothing to load later, and no lazy-init wrappers).
+//   dynamic imports are made static (one file: nothing to load later, and no lazy-init wrappers), except the
+//   FHIR adapter's: dist/iop-kit-fhir-backend.min.js beside it, loaded only when `backend: 'fhir'` is set.
 import { defineConfig } from 'vite';
 import { fileURLToPath } from 'node:url';
 import { minifyLitTemplates } from './scripts/minify-templates.mjs';
@@ -51,13 +52,20 @@ export default defineConfig({
       // The drop-in's terser pass takes seconds by design; no timing warning for it.
       checks: { bundlerTimings: false },
       external: browser ? [] : [/^lit($|\/)/, /^@lit\//, /^zod($|\/)/, /^idb($|\/)/],
+      // A lazy file (the FHIR adapter, the crisis button's live part) imports what it shares with its entry from
+      // the entry (extra exports on it) instead of a common file every page would have to load as well.
+      ...(browser ? { preserveEntrySignatures: 'allow-extension' as const } : {}),
       output: {
         minify: !unminified,
         // Browser files: no pure annotations or JSDoc left after minifying (licence comments stay).
         ...(browser ? { comments: { legal: true, annotation: false, jsdoc: false } } : {}),
         entryFileNames: '[name].js',
-        chunkFileNames: browser ? 'browser/chunks/[name]-[hash].js' : 'shared/[name]-[hash].js',
-        ...(dropin ? { codeSplitting: false } : {}),
+        // The drop-in's one lazy file (the FHIR adapter, see scripts/static-imports.mjs) sits beside it.
+        chunkFileNames: dropin
+          ? 'iop-kit-[name].min.js'
+          : browser
+            ? 'browser/chunks/[name]-[hash].js'
+            : 'shared/[name]-[hash].js',
       },
     },
   },

@@ -3,7 +3,13 @@
 // function (46 wrappers, 943 B brotli, measured on 2026-11-27). This plugin turns `import('./x.js')` into a
 // static namespace import plus `Promise.resolve(namespace)`, so the drop-in has no wrappers. Only for the
 // drop-in: the per-tag builds keep their dynamic imports (that is what keeps the crisis button small).
+//
+// One exemption: the FHIR R4 adapter stays a dynamic import, so the drop-in ships it as its own file beside
+// iop-kit.min.js that a page loads only when it configures `backend: 'fhir'` (DESIGN.md: its own chunk).
 import { parseSync } from 'vite';
+
+/** Dynamic imports the drop-in keeps lazy (their modules become a separate file). */
+export const LAZY_IN_DROPIN = [/(^|\/)fhir\/fhir-backend\.js$/];
 import { sourceTransform, walkAst } from './source-transform.mjs';
 
 /** Every `import('<relative path>')` in an ESTree program: where it is and what it imports. */
@@ -11,7 +17,12 @@ function findDynamicImports(program) {
   const found = [];
   walkAst(program, (node) => {
     const source = node.type === 'ImportExpression' ? node.source : undefined;
-    if (source?.type === 'Literal' && typeof source.value === 'string' && /^\.\.?\//.test(source.value)) {
+    if (
+      source?.type === 'Literal' &&
+      typeof source.value === 'string' &&
+      /^\.\.?\//.test(source.value) &&
+      !LAZY_IN_DROPIN.some((lazy) => lazy.test(source.value))
+    ) {
       found.push({ start: node.start, end: node.end, specifier: source.value });
     }
   });

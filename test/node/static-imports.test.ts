@@ -25,3 +25,12 @@ test('bare and computed specifiers, and code without dynamic imports, are left a
   assert.equal(makeDynamicImportsStatic('const s = \'import("./x.js")\';'), undefined);
   assert.equal(makeDynamicImportsStatic('export const a = 1;'), undefined);
 });
+
+test('the FHIR adapter stays a dynamic import (its own file beside the drop-in); others beside it do not', () => {
+  assert.equal(makeDynamicImportsStatic("const f = () => import('./fhir/fhir-backend.js');"), undefined);
+  assert.equal(
+    makeDynamicImportsStatic("f = import('./fhir/fhir-backend.js'); g = import('./x.js');"),
+    'import * as __iopStaticImport0 from "./x.js";\n' +
+      "f = import('./fhir/fhir-backend.js'); g = Promise.resolve(__iopStaticImport0);",
+  );
+});

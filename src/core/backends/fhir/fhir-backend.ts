@@ -49,7 +49,8 @@ import {
   EligibilitySchema,
   InsurancePlanSchema,
   OperationOutcomeSchema,
-  PartySchema,
+  PersonSchema,
+  OrganizationSchema,
   PatientSchema,
   PractitionerRoleSchema,
   RawSchema,
@@ -58,7 +59,7 @@ import {
   type Concept,
   type Extension,
   type FhirAppointment,
-  type Party,
+  type Names,
   type Quantity,
   type Raw,
   type Reference,
@@ -130,9 +131,8 @@ const extension = (resource: { extension?: Extension[] | undefined }, url: strin
 const telecom = (points: Telecom[] | undefined, system: string) =>
   points?.find((p) => p.system === system && p.value)?.value;
 
-/** A display name: the text, or the given names and family of the first name; an Organization's own name. */
-function nameOf(names: Party['name']): string | undefined {
-  if (typeof names === 'string') return names || undefined;
+/** A display name: the text, or the given names and family of the first name. */
+function nameOf(names: Names): string | undefined {
   const name = names?.[0];
   return name?.text || [...(name?.given ?? []), name?.family].filter(Boolean).join(' ') || undefined;
 }
@@ -284,7 +284,7 @@ export function createFhirBackend(config: FhirConfig, deps: FhirDeps = {}): Back
         partnerId ??= other;
     }
     const [practitioners, partners] = await Promise.all([
-      readMany('Practitioner', [...roles.keys()], PartySchema, o),
+      readMany('Practitioner', [...roles.keys()], PersonSchema, o),
       readMany('Patient', [partnerId], PatientSchema, o),
     ]);
     const members: CareTeamMember[] = [];
@@ -441,7 +441,7 @@ export function createFhirBackend(config: FhirConfig, deps: FhirDeps = {}): Back
       );
       if (!shift) throw fail(404, 'No one on call', 'No on-call PractitionerRole covers this time.');
       const practitionerId = idOf(shift.practitioner?.reference, 'Practitioner');
-      const practitioner = (await readMany('Practitioner', [practitionerId], PartySchema, o)).get(
+      const practitioner = (await readMany('Practitioner', [practitionerId], PersonSchema, o)).get(
         practitionerId!,
       );
       // The clinician's role: a kit role code beside on-call, else their role on my care team.
@@ -563,21 +563,25 @@ export function createFhirBackend(config: FhirConfig, deps: FhirDeps = {}): Back
       if (!plan) throw fail(404, 'No safety plan', 'There is no active safety plan yet.');
       const details = (plan.activity ?? []).flatMap((a) => (a.detail ? [a.detail] : []));
       const refs = [plan.author, ...details.flatMap((d) => d.performer ?? [])];
-      const types = ['RelatedPerson', 'Practitioner', 'Organization'];
-      const parties = new Map<string, Party>();
-      const found = await Promise.all(
-        types.map((type) =>
-          readMany(
-            type,
-            refs.map((r) => idOf(r?.reference, type)),
-            PartySchema,
-            o,
-          ),
-        ),
-      );
-      found.forEach((byId, i) => byId.forEach((party, id) => parties.set(`${types[i]}/${id}`, party)));
-      const partyOf = (ref: Reference | undefined) =>
-        types.map((type) => parties.get(`${type}/${idOf(ref?.reference, type)}`)).find(Boolean);
+      const ids = (type: string) => refs.map((r) => idOf(r?.reference, type));
+      const [related, practitioners, organizations] = await Promise.all([
+        readMany('RelatedPerson', ids('RelatedPerson'), PersonSchema, o),
+        readMany('Practitioner', ids('Practitioner'), PersonSchema, o),
+        readMany('Organization', ids('Organization'), OrganizationSchema, o),
+      ]);
+      /** The contact a reference points to: its name, telecom and relationship. */
+      const partyOf = (ref: Reference | undefined) => {
+        const at = (type: string) => idOf(ref?.reference, type) ?? '';
+        const person = related.get(at('RelatedPerson')) ?? practitioners.get(at('Practitioner'));
+        const org = organizations.get(at('Organization'));
+        return person
+          ? {
+              name: nameOf(person.name),
+              telecom: person.telecom,
+              relationship: person.relationship?.[0]?.text ?? person.relationship?.[0]?.coding?.[0]?.display,
+            }
+          : org && { name: org.name, telecom: org.telecom, relationship: undefined };
+      };
 
       const result: Omit<SafetyPlan, 'id' | 'participantId' | 'version' | 'reviewedAt'> = {
         warningSigns: [],
@@ -614,12 +618,12 @@ export function createFhirBackend(config: FhirConfig, deps: FhirDeps = {}): Back
         else if (people[section]) {
           const ref = detail.performer?.[0];
           const party = partyOf(ref);
-          const name = nameOf(party?.name) ?? ref?.display ?? text;
+          const name = party?.name || ref?.display || text;
           const sms = telecom(party?.telecom, 'sms');
           if (name)
             people[section].push({
               name,
-              relationship: party?.relationship?.[0]?.text ?? party?.relationship?.[0]?.coding?.[0]?.display,
+              relationship: party?.relationship,
               phone: telecom(party?.telecom, 'phone'),
               ...(sms ? { sms: { number: sms } } : {}),
               note: name === text ? undefined : text,
@@ -639,7 +643,7 @@ export function createFhirBackend(config: FhirConfig, deps: FhirDeps = {}): Back
           participantId: idOf(subject, 'Patient'),
           version: versionOf(plan, extension(plan, PLAN_VERSION)),
           reviewedAt: dateTime(plan.period?.start ?? plan.created ?? plan.meta?.lastUpdated),
-          reviewedBy: nameOf(partyOf(plan.author)?.name) ?? plan.author?.display,
+          reviewedBy: partyOf(plan.author)?.name ?? plan.author?.display,
           ...result,
         },
         `FHIR CarePlan/${plan.id}`,

@@ -28,8 +28,10 @@ export type Extension = z.infer<typeof ExtensionSchema>;
 const TelecomSchema = z.object({ system: str(), value: str() });
 export type Telecom = z.infer<typeof TelecomSchema>;
 const HumanNameSchema = z.object({ text: str(), given: many(z.string()), family: str() });
-/** A person's names, or an Organization's one name. */
-export const NamesSchema = z.optional(z.union([z.string(), z.array(HumanNameSchema)]));
+// No z.union or z.literal here: zod code the kit's own schemas do not use would land in the main file (the
+// shared zod modules live there), costing every page, FHIR or not.
+const NamesSchema = many(HumanNameSchema);
+export type Names = z.infer<typeof NamesSchema>;
 const PeriodSchema = z.object({ start: str(), end: str() });
 const QuantitySchema = z.object({ value: num(), unit: str(), code: str() });
 export type Quantity = z.infer<typeof QuantitySchema>;
@@ -57,7 +59,7 @@ export const BundleSchema = z.object({
 });
 
 export const OperationOutcomeSchema = z.object({
-  resourceType: z.literal('OperationOutcome'),
+  resourceType: z.enum(['OperationOutcome']),
   issue: many(z.object({ severity: str(), diagnostics: str(), details: z.optional(ConceptSchema) })),
 });
 
@@ -66,15 +68,17 @@ export const PatientSchema = resource({
   communication: many(z.object({ language: ConceptSchema, preferred: z.optional(z.boolean()) })),
 });
 
-/** Practitioner, RelatedPerson and Organization: the people and services on a plan or a care team. */
-export const PartySchema = resource({
-  resourceType: z.string(),
+/** Practitioner and RelatedPerson: the people on a plan or a care team. */
+export const PersonSchema = resource({
   name: NamesSchema,
   telecom: many(TelecomSchema),
   relationship: many(ConceptSchema),
   qualification: many(z.object({ code: ConceptSchema })),
 });
-export type Party = z.infer<typeof PartySchema>;
+export type Person = z.infer<typeof PersonSchema>;
+
+/** An Organization on a plan (a hotline, an emergency department): one name. */
+export const OrganizationSchema = resource({ name: str(), telecom: many(TelecomSchema) });
 
 export const CareTeamSchema = resource({
   participant: many(z.object({ role: many(ConceptSchema), member: z.optional(ReferenceSchema) })),
