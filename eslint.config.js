@@ -55,6 +55,7 @@ export default tseslint.config(
     files: [
       'scripts/**/*.{js,mjs,ts}',
       'demo/server/**/*.{js,ts}',
+      'demo/fhir-server/**/*.ts',
       'test/server/**/*.ts',
       'test/e2e/**/*.ts',
       '*.config.{js,mjs,ts}',

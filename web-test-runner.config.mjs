@@ -6,6 +6,7 @@ import { defaultReporter } from '@web/test-runner';
 import { fileURLToPath } from 'node:url';
 import { CHROMIUM, CHROMIUM_ARGS, FIREFOX } from './scripts/ensure-browsers.mjs';
 import { failureSummaryReporter } from './scripts/wtr-failure-summary.mjs';
+import { fhirServerPlugin } from './scripts/wtr-fhir.mjs';
 
 const only = process.env.IOP_BROWSERS?.split(',') ?? ['chromium', 'firefox'];
 const browsers = [];
@@ -46,6 +47,8 @@ export default {
   // Lit's dev build (kept for its warnings) announces itself in every test file; that line is noise.
   filterBrowserLogs: ({ args }) => !String(args[0]).includes('Lit is in dev mode'),
   plugins: [
+    // A real FHIR R4 server, started on the first `fhir-server` command (test/core/backends/fhir-*.test.ts).
+    fhirServerPlugin(),
     esbuildPlugin({
       ts: true,
       target: 'es2022',
