@@ -2,7 +2,7 @@
  * Crafts FHIR R4 resources on the test FHIR server with plain fetch, in the terms of DESIGN.md's mapping table,
  * so each test gets its own patients (no test sees another's writes) and can make the awkward cases it needs.
  */
-import { executeServerCommand } from '@web/test-runner-commands';
+import { fhirServer } from './fhir-server.js';
 
 export const KIT = 'urn:iop-kit:fhir:';
 export const HOUR = 3600e3;
@@ -13,9 +13,35 @@ export const kitCode = (name: string, code: string) => coding(KIT + name, code);
 
 /** The test server's base URL (started once by the web-test-runner plugin). */
 export async function fhirBaseUrl(): Promise<string> {
-  const { baseUrl } = (await executeServerCommand('fhir-server')) as { baseUrl: string };
-  return baseUrl.replace(/\/+$/, '');
+  return (await fhirServer()).baseUrl.replace(/\/+$/, '');
 }
+
+/**
+ * A Consent from `owner` that lets `viewer` read their CarePlans: the test server's access rule. Crafted
+ * patients grant it to the demo patient whose token (demo-alex) the tests use.
+ */
+export const grant = (fhir: FhirClient, owner: string, viewer: string) =>
+  fhir.create({
+    resourceType: 'Consent',
+    status: 'active',
+    scope: coding('http://terminology.hl7.org/CodeSystem/consentscope', 'patient-privacy'),
+    category: [kitCode('category', 'safety-plan-sharing')],
+    patient: { reference: owner },
+    policyRule: coding('http://terminology.hl7.org/CodeSystem/v3-ActCode', 'OPTIN'),
+    provision: {
+      type: 'permit',
+      actor: [
+        {
+          role: coding('http://terminology.hl7.org/CodeSystem/v3-RoleCode', 'DOMPART'),
+          reference: { reference: viewer },
+        },
+      ],
+    },
+  });
+
+/** Lets the token's patient (demo-alex) read `owner`'s plan. */
+export const grantToTestUser = async (fhir: FhirClient, owner: string) =>
+  grant(fhir, owner, (await fhirServer()).patients.alex);
 
 /** Plain FHIR REST calls on the test server, as a clinic's EHR would hold the data. */
 export function fhirClient(baseUrl: string, token = 'demo-alex') {
@@ -145,6 +171,8 @@ export async function createWorld(options: { now?: number } = {}): Promise<World
   await Promise.all([
     createPlan(fhir, me.id, therapist.id, tag),
     createPlan(fhir, partner.id, partnerTherapist.id, tag),
+    grantToTestUser(fhir, `Patient/${me.id}`),
+    grantToTestUser(fhir, `Patient/${partner.id}`),
   ]);
   return {
     baseUrl,
@@ -326,6 +354,7 @@ export async function createCoverage(
           coverage: { display: 'Lakeshore Health PPO Silver' },
           item: [
             {
+              category: coding('http://terminology.hl7.org/CodeSystem/ex-benefitcategory', '30'),
               network: coding('http://terminology.hl7.org/CodeSystem/benefit-network', 'in'),
               unit: coding('http://terminology.hl7.org/CodeSystem/benefit-unit', 'individual'),
               term: coding('http://terminology.hl7.org/CodeSystem/benefit-term', 'annual'),

@@ -2,7 +2,7 @@
 // HTTP wrapper, started by the web-test-runner plugin): one test per row of DESIGN.md's mapping table, and the
 // awkward cases. Each test crafts its own patients (test/shared/fhir-fixture.ts), so none sees another's writes.
 import { expect } from '@open-wc/testing';
-import { executeServerCommand } from '@web/test-runner-commands';
+import { fhirReset, fhirServer } from '../../shared/fhir-server.js';
 import { createFhirBackend, type FhirConfig } from '../../../src/core/backends/fhir/fhir-backend.js';
 import { HttpError, SchemaError } from '../../../src/core/errors.js';
 import {
@@ -11,6 +11,8 @@ import {
   createCoverage,
   createOnCall,
   createWorld,
+  fhirClient,
+  grantToTestUser,
   kitCode,
   type World,
 } from '../../shared/fhir-fixture.js';
@@ -43,6 +45,10 @@ const day = (now: number) => ({
 });
 
 let world: World;
+before(async function () {
+  this.timeout(120_000);
+  await fhirReset();
+});
 beforeEach(async () => {
   world = await createWorld();
 });
@@ -93,7 +99,10 @@ describe('FHIR adapter: getMe (Patient + CareTeam)', () => {
 });
 
 describe('FHIR adapter: getCrisisResources (on-call PractitionerRole)', () => {
-  afterEach(() => executeServerCommand('fhir-reset'));
+  afterEach(function () {
+    this.timeout(30_000);
+    return fhirReset();
+  });
 
   it('gives the on-call clinician, their line, until when, and telehealth and chat from the option', async () => {
     // Only this test's shift is on call: other on-call roles on the server are ended first.
@@ -204,6 +213,7 @@ describe('FHIR adapter: getSafetyPlan (CarePlan)', () => {
 
   it('a plan with only some sections, unknown section codes and no version reads as far as it goes', async () => {
     const patient = await world.fhir.create({ resourceType: 'Patient', name: [{ text: 'Sparse' }] });
+    await grantToTestUser(world.fhir, `Patient/${patient.id}`);
     await world.fhir.create({
       resourceType: 'CarePlan',
       status: 'active',
@@ -233,8 +243,35 @@ describe('FHIR adapter: getSafetyPlan (CarePlan)', () => {
 
   it('answers 404 when there is no active plan', async () => {
     const patient = await world.fhir.create({ resourceType: 'Patient', name: [{ text: 'No plan' }] });
+    await grantToTestUser(world.fhir, `Patient/${patient.id}`);
     const error = await rejection(adapter(world, { patient: `Patient/${patient.id}` }).getSafetyPlan('me'));
     expect((error as HttpError).status).to.equal(404);
+  });
+});
+
+describe('FHIR adapter: the partner’s plan (the server decides by Consent)', () => {
+  afterEach(function () {
+    this.timeout(30_000);
+    return fhirReset();
+  });
+
+  it('reads the partner’s plan with their Consent, and passes the server’s 403 on without it', async () => {
+    const seeded = await fhirServer();
+    const alex = createFhirBackend({
+      baseUrl: seeded.baseUrl,
+      patient: seeded.patients.alex,
+      getAccessToken: () => 'demo-alex',
+      timeoutMs: 8000,
+      retries: 0,
+    });
+    const plan = await alex.getSafetyPlan('partner');
+    expect(plan.participantId).to.equal(seeded.patients.jordan.split('/')[1]);
+    expect(plan.warningSigns.length).to.be.greaterThan(0);
+    const fhir = fhirClient(seeded.baseUrl, 'demo-jordan');
+    await fhir.update({ ...(await fhir.read(seeded.consents.jordan)), status: 'inactive' });
+    const error = (await rejection(alex.getSafetyPlan('partner'))) as HttpError;
+    expect(error.status).to.equal(403);
+    expect(error.message).to.contain('has not agreed to share');
   });
 });
 

@@ -170,7 +170,7 @@ export function createFhirBackend(config: FhirConfig, deps: FhirDeps = {}): Back
         return problem.success ? problem.data : undefined;
       }
       const text = (outcome.data.issue ?? [])
-        .map((i) => i.diagnostics ?? i.details?.text)
+        .map((i) => i.details?.text ?? i.diagnostics)
         .filter(Boolean)
         .join('; ');
       return text ? { title: text, status, detail: text } : undefined;
