@@ -143,8 +143,54 @@ describe('createBackend()', () => {
     expect(createBackend().getMe).to.be.a('function');
   });
 
-  it('refuses "fhir" at configure() time, saying there is no FHIR adapter yet', () => {
-    expect(() => configure({ backend: 'fhir' as 'rest' })).to.throw(ConfigError, /no FHIR adapter yet/);
+  it('accepts "fhir" with a typed Patient reference, and refuses it without one', () => {
+    expect(() => configure({ backend: 'fhir', baseUrl: 'https://ehr.example/fhir/R4' })).to.throw(
+      ConfigError,
+      /"patient".*Patient\/123/,
+    );
+    expect(() => configure({ patient: '123' })).to.throw(ConfigError, /"patient".*typed FHIR reference/);
+    expect(() => configure({ telehealth: { chatUrl: 'https://chat.example/' } as never })).to.throw(
+      ConfigError,
+      /"telehealth.start"/,
+    );
+    expect(() =>
+      configure({ telehealth: { start: async () => ({}) as never, colour: 1 } as never }),
+    ).to.throw(ConfigError, /"telehealth.colour"/);
+    configure({ backend: 'fhir', baseUrl: 'https://ehr.example/fhir/R4', patient: 'Patient/123' });
+    expect(getConfig()).to.include({ backend: 'fhir', patient: 'Patient/123' });
+  });
+
+  it('builds a FHIR backend that loads the adapter only on its first call', async () => {
+    const calls: string[] = [];
+    configure({
+      backend: 'fhir',
+      baseUrl: 'https://ehr.example/fhir/R4',
+      patient: 'Patient/123',
+      retries: 0,
+      fetch: (async (input: RequestInfo | URL) => {
+        calls.push(String(input));
+        const body = /\/Patient\/123$/.test(String(input))
+          ? { resourceType: 'Patient', id: '123' }
+          : { resourceType: 'Bundle', entry: [] };
+        return new Response(JSON.stringify(body), {
+          headers: { 'Content-Type': 'application/fhir+json' },
+        });
+      }) as typeof fetch,
+    });
+    const backend = createBackend();
+    expect(calls).to.deep.equal([]);
+    const error = await backend.getCoverage().catch((e: unknown) => e);
+    expect(error).to.have.property('status', 404);
+    expect(
+      calls.some((url) => url.startsWith('https://ehr.example/fhir/R4/Coverage?beneficiary=Patient%2F123')),
+    ).to.equal(true);
+  });
+
+  it('needs a base URL and a patient for FHIR when the backend is built', () => {
+    expect(() => createBackend({ ...getConfig(), backend: 'fhir', patient: 'Patient/1' })).to.throw(
+      ConfigError,
+      /"baseUrl"/,
+    );
   });
 
   it('needs a base URL for REST', () => {
