@@ -157,6 +157,11 @@ export function validateR4(resource: Resource): void {
     if (error instanceof OperationOutcomeError) issues = error.outcome.issue ?? [];
     else throw error;
   }
-  issues = [...issues, ...requiredCodeIssues(resource)];
+  // Medplum's texts leave out where ("Missing required property"): name the element, as readers need it.
+  issues = [...issues, ...requiredCodeIssues(resource)].map((issue) => {
+    const where = issue.expression?.[0];
+    const text = issue.details?.text ?? issue.diagnostics ?? 'Invalid resource';
+    return where && !text.includes(where) ? { ...issue, details: { text: `${text} (${where})` } } : issue;
+  });
   if (issues.length > 0) throw new OperationOutcomeError({ resourceType: 'OperationOutcome', issue: issues });
 }

@@ -16,6 +16,12 @@ export const RESOURCE_TYPES_SYSTEM = 'http://hl7.org/fhir/resource-types';
 
 type Operation = Parameters<MemoryRepository['patchResource']>[2];
 
+/** MemoryRepository's private indexes (read for the transaction rollback only). */
+interface Maps {
+  resources: Map<string, Map<string, Resource>>;
+  history: Map<string, Map<string, Resource[]>>;
+}
+
 /** MemoryRepository that refuses invalid resources (400 with an OperationOutcome listing every issue). */
 export class ValidatingRepository extends MemoryRepository {
   /** Set while super.updateResource runs, which writes through createResource synchronously. */
@@ -34,6 +40,31 @@ export class ValidatingRepository extends MemoryRepository {
     }
     validateR4(copy);
     return super.createResource(copy);
+  }
+
+  /**
+   * All or nothing (FHIR http#transaction): Medplum's in-memory store has no rollback, so keep a copy of its
+   * indexes and put it back if any entry fails. Stored resources are replaced on write, never changed in
+   * place, so copying the maps (not the resources) is enough.
+   */
+  override async withTransaction<TResult>(
+    callback: (client: undefined) => Promise<TResult>,
+  ): Promise<TResult> {
+    const self = this as unknown as Maps;
+    const resources = new Map([...self.resources].map(([type, byId]) => [type, new Map(byId)]));
+    const history = new Map(
+      [...self.history].map(([type, byId]) => [
+        type,
+        new Map([...byId].map(([id, versions]) => [id, [...versions]])),
+      ]),
+    );
+    try {
+      return await callback(undefined);
+    } catch (error) {
+      self.resources = resources;
+      self.history = history;
+      throw error;
+    }
   }
 
   override updateResource<T extends Resource>(

@@ -196,7 +196,16 @@ export async function startFhirServer(options: FhirServerOptions = {}): Promise<
     store.clear();
     const bundle = createSeedBundle(clock());
     const [result, response] = await router.handleRequest(
-      { method: 'POST', url: '/', pathname: '', params: {}, query: {}, body: bundle, headers: {} },
+      {
+        method: 'POST',
+        url: '/',
+        pathname: '',
+        params: {},
+        query: {},
+        body: bundle,
+        headers: {},
+        config: { transactions: true },
+      },
       store,
     );
     const entries = (response as Bundle | undefined)?.entry ?? [];
@@ -296,6 +305,8 @@ export async function startFhirServer(options: FhirServerOptions = {}): Promise<
         query: queryOf(url.searchParams),
         body,
         headers: req.headers,
+        // Transaction Bundles all or nothing (the repository rolls back), batches entry by entry.
+        config: { transactions: true },
       },
       view,
     );
