@@ -6,13 +6,14 @@
  *   FHIR server listening on http://127.0.0.1:<port>/fhir/R4
  *   {"baseUrl":"http://127.0.0.1:<port>/fhir/R4","patients":{"alex":"Patient/<id>","jordan":"Patient/<id>"},"consents":{...}}
  * With --test it also serves POST /__test/reset (re-seed; answers the same ids JSON without baseUrl).
+ * With --demo it also serves the demo pages, the built kit and GET /fhir-demo.json (npm start -- --fhir).
  */
 import { startFhirServer } from './server.js';
 
 const args = process.argv.slice(2);
-const unknown = args.filter((arg) => arg !== '--test');
+const unknown = args.filter((arg) => arg !== '--test' && arg !== '--demo');
 if (unknown.length > 0) {
-  console.error(`Unknown argument(s): ${unknown.join(' ')}\nUsage: main.ts [--test]`);
+  console.error(`Unknown argument(s): ${unknown.join(' ')}\nUsage: main.ts [--test] [--demo]`);
   process.exit(2);
 }
 
@@ -24,9 +25,17 @@ if (!Number.isInteger(port) || port < 0 || port > 65535) {
 }
 
 try {
-  const fhir = await startFhirServer({ port, testRoutes: args.includes('--test') });
+  const fhir = await startFhirServer({
+    port,
+    testRoutes: args.includes('--test'),
+    demo: args.includes('--demo'),
+  });
   console.log(`FHIR server listening on ${fhir.baseUrl}`);
   console.log(JSON.stringify({ baseUrl: fhir.baseUrl, patients: fhir.patients, consents: fhir.consents }));
+  if (args.includes('--demo')) {
+    const origin = new URL(fhir.baseUrl).origin.replace('127.0.0.1', 'localhost');
+    console.error(`Patient portal on FHIR: ${origin}/demo/portal/?backend=fhir`);
+  }
   const stop = () => {
     void fhir.stop().then(() => process.exit(0));
   };

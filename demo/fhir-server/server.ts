@@ -11,6 +11,8 @@ import { getStatus, normalizeOperationOutcome, OperationOutcomeError } from '@me
 import { FhirRouter, type HttpMethod } from '@medplum/fhir-router';
 import type { Bundle, OperationOutcome, Resource } from '@medplum/fhirtypes';
 import { DEMO_TOKENS, type DemoParticipantId } from '../../src/demo-data/seed.js';
+import { HttpProblem, sendProblem } from '../server/http.js';
+import { defaultStaticDirs, serveStatic } from '../server/static.js';
 import { indexR4Definitions } from './definitions.js';
 import { PatientView, ValidatingRepository } from './repository.js';
 import { createSeedBundle } from './seed-bundle.js';
@@ -33,6 +35,12 @@ export interface FhirServerOptions {
   port?: number;
   /** Serve POST /__test/reset (re-seed). Only for tests: anyone on this machine could wipe the data. */
   testRoutes?: boolean;
+  /**
+   * Also serve the demo pages and the built kit (the reference backend's static routes, same CSP) and
+   * `GET /fhir-demo.json` (`{ baseUrl, patients }`), so the portal demo reaches FHIR on its own origin: the
+   * demo pages' CSP allows `connect-src 'self'` only. For `npm start -- --fhir`.
+   */
+  demo?: boolean;
   /** The clock the seed is built around (slots, on-call shifts); defaults to the time of each (re)seed. */
   now?: () => Date;
 }
@@ -104,6 +112,7 @@ function send(
     ...base,
     'Content-Type': FHIR_JSON,
     'Content-Length': String(Buffer.byteLength(text)),
+    ...headers,
   });
   res.end(req.method === 'HEAD' ? undefined : text);
 }
@@ -265,7 +274,27 @@ export async function startFhirServer(options: FhirServerOptions = {}): Promise<
       return;
     }
 
-    if (url.pathname !== FHIR_PATH && !url.pathname.startsWith(`${FHIR_PATH}/`)) {
+    const isFhir = url.pathname === FHIR_PATH || url.pathname.startsWith(`${FHIR_PATH}/`);
+    if (options.demo && !isFhir && (method === 'GET' || method === 'HEAD')) {
+      if (url.pathname === '/fhir-demo.json') {
+        send(
+          req,
+          res,
+          200,
+          { baseUrl: FHIR_PATH, patients: ids.patients },
+          { 'Content-Type': 'application/json' },
+        );
+        return;
+      }
+      try {
+        if (await serveStatic(req, res, url.pathname, defaultStaticDirs())) return;
+      } catch (error) {
+        if (!(error instanceof HttpProblem)) throw error;
+        sendProblem(res, error, url.pathname);
+        return;
+      }
+    }
+    if (!isFhir) {
       throw new HttpFailure(404, outcome('not-found', 'not-found', `FHIR lives under ${FHIR_PATH}.`));
     }
     const path = url.pathname.slice(FHIR_PATH.length) || '/';

@@ -137,8 +137,8 @@ export async function serveStatic(
   }
   const mounts: Mount[] = [
     { prefix: '/dist', root: dirs.dist, storybook: false, hidden: [] },
-    // demo/server is the backend's source code: never serve it.
-    { prefix: '/demo', root: dirs.demo, storybook: false, hidden: ['server'] },
+    // demo/server and demo/fhir-server are the backends' source code: never serve them.
+    { prefix: '/demo', root: dirs.demo, storybook: false, hidden: ['server', 'fhir-server'] },
     { prefix: '/storybook', root: dirs.storybook, storybook: true, hidden: [] },
   ];
   for (const mount of mounts) {

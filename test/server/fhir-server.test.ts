@@ -16,6 +16,7 @@ import type {
 import { validateR4 } from '../../demo/fhir-server/definitions.js';
 import { createSeedBundle, IOP } from '../../demo/fhir-server/seed-bundle.js';
 import { startFhirServer, type RunningFhirServer } from '../../demo/fhir-server/server.js';
+import { PAGE_CSP } from '../../demo/server/static.js';
 import { createSeed, ON_CALL_PHONE } from '../../src/demo-data/seed.js';
 
 const NOW = new Date('2026-11-27T12:00:00.000Z');
@@ -527,13 +528,36 @@ describe('reset', () => {
     assert.equal((await search<Resource>('Organization?name=Written before the reset')).length, 0);
   });
 
-  test('the reset route exists only when asked for', async () => {
+  test('the reset and demo routes exist only when asked for', async () => {
     const plain = await startFhirServer({ now: () => NOW });
     try {
       const response = await fetch(new URL('/__test/reset', plain.baseUrl), { method: 'POST' });
       assert.equal(response.status, 404);
+      assert.equal((await fetch(new URL('/fhir-demo.json', plain.baseUrl))).status, 404);
+      assert.equal((await fetch(new URL('/demo/portal/', plain.baseUrl))).status, 404);
     } finally {
       await plain.stop();
+    }
+  });
+});
+
+describe('demo mode (npm start -- --fhir)', () => {
+  test('serves the portal under the page CSP and tells it the FHIR base and patients, on one origin', async () => {
+    const demo = await startFhirServer({ demo: true, now: () => NOW });
+    try {
+      const origin = new URL(demo.baseUrl).origin;
+      const ids = await fetch(`${origin}/fhir-demo.json`);
+      assert.equal(ids.status, 200);
+      assert.match(ids.headers.get('content-type') ?? '', /^application\/json/);
+      assert.deepEqual(await ids.json(), { baseUrl: '/fhir/R4', patients: demo.patients });
+      const portal = await fetch(`${origin}/demo/portal/`);
+      assert.equal(portal.status, 200);
+      assert.equal(portal.headers.get('content-security-policy'), PAGE_CSP);
+      assert.match(await portal.text(), /<iop-provider/);
+      assert.equal((await fetch(`${origin}/demo/fhir-server/server.ts`)).status, 404);
+      assert.equal((await fetch(`${origin}/__test/reset`, { method: 'POST' })).status, 404);
+    } finally {
+      await demo.stop();
     }
   });
 });

@@ -25,6 +25,7 @@ async function makeSite(): Promise<{ root: string; dirs: StaticDirs }> {
     'demo/clinic-site/index.html': '<!doctype html><title>clinic</title>',
     'demo/clinic-site/logo.svg': '<svg xmlns="http://www.w3.org/2000/svg"/>',
     'demo/server/app.ts': `// ${SECRET}`,
+    'demo/fhir-server/server.ts': `// ${SECRET}`,
     'demo/.env': `TOKEN=${SECRET}`,
     'demo/data.bin': 'raw',
     'storybook/index.html': '<!doctype html><title>sb</title><script>1</script>',
@@ -171,6 +172,8 @@ describe('static files', () => {
       '/demo/escape.txt',
       '/demo/server/app.ts',
       '/demo/server/',
+      '/demo/fhir-server/server.ts',
+      '/demo/fhir-server/',
       '/demo/%73erver/app.ts',
       '/demo//server/app.ts',
       '/demo/.env',
@@ -207,6 +210,7 @@ describe('static files from the repository layout', () => {
       for (const path of [
         '/demo/server/app.ts',
         '/demo/server/db.ts',
+        '/demo/fhir-server/server.ts',
         '/demo/../package.json',
         '/demo/%2e%2e/package.json',
       ]) {
