@@ -67,6 +67,8 @@ export const IOP = {
   petName: 'urn:iop-kit:fhir:pet-name',
   petSpecies: 'urn:iop-kit:fhir:pet-species',
   planVersion: 'urn:iop-kit:fhir:plan-version',
+  safetyPlanAccess: 'urn:iop-kit:fhir:safety-plan-access',
+  joinUrl: 'urn:iop-kit:fhir:join-url',
   visitLimit: 'urn:iop-kit:fhir:visit-limit',
 } as const;
 
@@ -309,6 +311,8 @@ export function createSeedBundle(now: Date): Bundle {
     const shift = onCallAt(new Date(start));
     b.add<PractitionerRole>(`oncall:${start}`, {
       resourceType: 'PractitionerRole',
+      // The crisis dialog says "has your safety plan" only when the EHR says so.
+      extension: [{ url: IOP.safetyPlanAccess, valueBoolean: shift.hasSafetyPlanAccess }],
       active: true,
       period: { start: iso(start), end: iso(end) },
       practitioner: practitionerRef(shift.clinician),
@@ -457,6 +461,7 @@ export function createSeedBundle(now: Date): Bundle {
     b.add<Appointment>(`appointment:${appt.id}`, {
       resourceType: 'Appointment',
       identifier: [{ system: IOP.booking, value: `seed-${appt.id}` }],
+      ...(appt.joinUrl ? { extension: [{ url: IOP.joinUrl, valueUrl: appt.joinUrl }] } : {}),
       status: 'booked',
       serviceType: [kindCode(appt.kind)],
       start: appt.start,

@@ -139,6 +139,7 @@ describe('seeding', () => {
       const [role] = roles;
       assert.ok(role!.period!.start! <= at && at < role!.period!.end!, `${at} is inside the shift`);
       assert.equal(role!.telecom![0]!.value, ON_CALL_PHONE);
+      assert.equal(role!.extension?.find((e) => e.url === IOP.safetyPlanAccess)?.valueBoolean, true);
     }
   });
 
