@@ -29,10 +29,14 @@ export const hostStyles = [
     :host([hidden]) {
       display: none !important;
     }
+    /*
+     * border-box, not inherit: a host page rule like "* { box-sizing: content-box !important }" reaches the host
+     * element, and inheriting it would make every width: 100% box overflow by its padding and border.
+     */
     *,
     *::before,
     *::after {
-      box-sizing: inherit;
+      box-sizing: border-box;
     }
     :focus-visible {
       outline: var(--_focus-ring);
@@ -53,11 +57,18 @@ export const hostStyles = [
   `,
 ];
 
-/** Widgets (not primitives) set their own base text size (the host page's, but never below 1rem) and surface. */
+/**
+ * The smallest base text size of the kit's widgets and dialogs: the page's text, or 1rem, but never below 16 px.
+ * The px floor is what holds on a theme with `html { font-size: 62.5% }` (1rem = 10 px there); every size and
+ * space in the kit is in em, so it also keeps targets and gaps from shrinking.
+ */
+export const baseFontSize = css`max(var(--iop-font-size-base, 1em), 1rem, 16px)`;
+
+/** Widgets (not primitives) set their own base text size (the host page's, but never below 16 px) and surface. */
 export const widgetStyles = css`
   :host {
     display: block;
-    font-size: var(--iop-font-size-base, max(1em, 1rem));
+    font-size: ${baseFontSize};
     color: var(--_color-text);
     /* A widget paints its own surface, so its text stays readable whatever the page's background and theme. */
     background: var(--_color-surface);

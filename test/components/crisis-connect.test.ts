@@ -67,11 +67,30 @@ describe('iop-crisis-connect', () => {
     await expect(el).to.be.accessible();
   });
 
-  it('floats in the bottom corner by default', async () => {
+  it('floats in the bottom corner by default, in the top layer', async () => {
     const el = await render(html`<iop-crisis-connect></iop-crisis-connect>`);
-    expect(getComputedStyle(el).position).to.equal('fixed');
-    const rect = el.getBoundingClientRect();
-    expect(window.innerHeight - rect.bottom).to.be.within(0, 40);
+    const button = shadow(el).querySelector('.trigger')!;
+    expect(button.matches(':popover-open'), 'in the top layer').to.be.true;
+    const rect = button.getBoundingClientRect();
+    expect(document.documentElement.clientHeight - rect.bottom).to.be.within(0, 40);
+    expect(document.documentElement.clientWidth - rect.right).to.be.within(0, 40);
+  });
+
+  it('leaves the top layer when it stops floating, and floats again when moved in the page', async () => {
+    const el = await render(html`<iop-crisis-connect></iop-crisis-connect>`);
+    const button = () => shadow(el).querySelector('.trigger')!;
+    el.variant = 'inline';
+    await el.updateComplete;
+    expect(button().matches(':popover-open')).to.be.false;
+    expect(getComputedStyle(button()).position).to.equal('static');
+    el.variant = 'floating';
+    await el.updateComplete;
+    expect(button().matches(':popover-open')).to.be.true;
+    document.body.append(el);
+    expect(button().matches(':popover-open'), 'again after a move').to.be.true;
+    el.hidden = true;
+    expect(button().getClientRects().length, 'hidden with its element').to.equal(0);
+    el.remove();
   });
 
   it('opens with the keyboard and lists help in order: emergency, on-call, video, hotlines, plan, quick exit', async () => {
@@ -399,13 +418,11 @@ describe('iop-crisis-connect', () => {
     const button = wrapper.querySelector('button')!;
     const covered = (a: DOMRect, b: DOMRect) =>
       a.bottom > b.top && a.top < b.bottom && a.right > b.left && a.left < b.right;
-    expect(
-      covered(button.getBoundingClientRect(), el.getBoundingClientRect()),
-      'the page puts it under the button',
-    ).to.be.true;
+    const floating = () => el.shadowRoot!.querySelector('.trigger')!.getBoundingClientRect();
+    expect(covered(button.getBoundingClientRect(), floating()), 'the page puts it under the button').to.be
+      .true;
     button.focus();
-    expect(covered(button.getBoundingClientRect(), el.getBoundingClientRect()), 'scrolled out from under').to
-      .be.false;
+    expect(covered(button.getBoundingClientRect(), floating()), 'scrolled out from under').to.be.false;
     window.scrollTo(0, 0);
   });
 });

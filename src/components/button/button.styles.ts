@@ -18,7 +18,7 @@ export const buttonStyles = css`
     --_bg: var(--_color-crisis);
     --_fg: var(--_color-on-crisis);
     --_border: var(--_color-crisis);
-    --_target-min: var(--_target-comfortable);
+    --_target-min: max(44px, var(--_target-comfortable));
   }
   :host([variant='quiet']) {
     --_bg: transparent;

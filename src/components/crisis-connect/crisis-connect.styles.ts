@@ -1,24 +1,44 @@
 import { css } from 'lit';
+import { baseFontSize } from '../../design/host.styles.js';
 
 export const crisisConnectStyles = css`
   :host {
     display: inline-block;
-    font-size: var(--iop-font-size-base, max(1em, 1rem));
+    font-size: ${baseFontSize};
     color: var(--_color-text);
+  }
+  /* Out of the page's flow when the page allows it; what shows is the button below, in the top layer. */
+  :host([variant='floating']) {
+    position: fixed;
   }
   /*
    * Floating: the same corner on every page (WCAG 3.2.6 Consistent Help), clear of the phone's notch and home
    * bar. Pages reserve room for it with --iop-crisis-reserved-block (see README); the element also scrolls a
    * focused element out from under itself (WCAG 2.4.11).
+   * The button is a manual popover, shown at once: the top layer puts it above every z-index of the page and
+   * places it against the screen even when the page gives body a transform or filter (which would make
+   * position: fixed relative to body). Everything here is inside the shadow root, where no page rule reaches;
+   * the rules also undo the browser's own popover look (border, padding, centring).
    */
-  :host([variant='floating']) {
+  .trigger[popover] {
     position: fixed;
     z-index: var(--iop-crisis-z-index, 2147483000);
+    inset: auto;
     inset-block-end: calc(var(--iop-crisis-inset-block-end, 16px) + env(safe-area-inset-bottom, 0px));
     inset-inline-end: calc(var(--iop-crisis-inset-inline-end, 16px) + env(safe-area-inset-right, 0px));
+    margin: 0;
+    padding: 0;
+    border: 0;
+    overflow: visible;
+    background: none;
+    color: inherit;
   }
-  :host([variant='floating']) .trigger::part(base) {
+  .trigger[popover]::part(base) {
     box-shadow: var(--_elevation-2);
+  }
+  /* Crisis actions are never below 44 px, whatever --iop-target-* the page sets. */
+  iop-button {
+    --iop-target-min: 44px;
   }
   :host([variant='inline']) {
     display: block;
@@ -107,7 +127,8 @@ export const crisisConnectStyles = css`
     }
   }
   @media print {
-    :host([variant='floating']) {
+    :host([variant='floating']),
+    .trigger[popover] {
       display: none;
     }
   }

@@ -103,6 +103,8 @@ export class IopCrisisConnect extends IopWidget {
   override connectedCallback(): void {
     super.connectedCallback();
     document.addEventListener('focusin', this.keepFocusVisible);
+    // Moved in the DOM: leaving it took the floating button out of the top layer.
+    if (this.hasUpdated) this.dock();
   }
 
   override disconnectedCallback(): void {
@@ -127,6 +129,18 @@ export class IopCrisisConnect extends IopWidget {
   private connectSoon(then?: (live: CrisisLive) => void): void {
     if (!this.hasBackend) return;
     requestAnimationFrame(() => setTimeout(() => void this.connect().then(then)));
+  }
+
+  /** The floating button is a popover (see the styles): shown in the top layer whenever it is rendered. */
+  private dock(): void {
+    const trigger = this.renderRoot.querySelector<HTMLElement>('.trigger');
+    if (trigger?.popover === 'manual' && this.isConnected && !trigger.matches(':popover-open')) {
+      trigger.showPopover();
+    }
+  }
+
+  protected override updated(): void {
+    this.dock();
   }
 
   protected override firstUpdated(): void {
@@ -193,9 +207,11 @@ export class IopCrisisConnect extends IopWidget {
   /** WCAG 2.4.11: when focus lands under the floating button, scroll the page so the focused element shows. */
   private readonly keepFocusVisible = (event: FocusEvent): void => {
     if (this.variant !== 'floating' || this.open) return;
-    const target = event.composedPath()[0];
-    if (!(target instanceof Element) || this.contains(target) || target === this) return;
-    const mine = this.getBoundingClientRect();
+    const path = event.composedPath();
+    const target = path[0];
+    // Its own button (inside the shadow root, so contains() cannot tell) is never "under" itself.
+    if (!(target instanceof Element) || path.includes(this)) return;
+    const mine = (this.renderRoot.querySelector('.trigger') ?? this).getBoundingClientRect();
     const theirs = target.getBoundingClientRect();
     const overlaps =
       theirs.bottom > mine.top &&
@@ -307,7 +323,13 @@ export class IopCrisisConnect extends IopWidget {
   override render() {
     const t = this.text;
     return html`
-      <iop-button class="trigger" part="button" variant="crisis" @click=${() => this.show()}>
+      <iop-button
+        class="trigger"
+        part="button"
+        variant="crisis"
+        popover=${this.variant === 'floating' ? 'manual' : nothing}
+        @click=${() => this.show()}
+      >
         <span class="trigger-icon" aria-hidden="true" slot="prefix">✆</span>
         <slot name="label">${t.button}</slot>
       </iop-button>

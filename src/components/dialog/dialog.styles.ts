@@ -1,4 +1,5 @@
 import { css } from 'lit';
+import { baseFontSize } from '../../design/host.styles.js';
 
 export const dialogStyles = css`
   :host {
@@ -8,7 +9,7 @@ export const dialogStyles = css`
   dialog {
     --_gutter: max(var(--_space-4), env(safe-area-inset-left), env(safe-area-inset-right));
     flex-direction: column;
-    width: min(var(--iop-dialog-width, 32rem), 100vw - 2 * var(--_gutter));
+    width: min(var(--iop-dialog-width, 32em), 100vw - 2 * var(--_gutter));
     max-width: none;
     max-height: calc(
       100dvh - 2 * max(var(--_space-4), env(safe-area-inset-top), env(safe-area-inset-bottom))
@@ -20,7 +21,7 @@ export const dialogStyles = css`
     background: var(--_color-surface-raised);
     color: var(--_color-text);
     box-shadow: var(--_elevation-3);
-    font-size: var(--iop-font-size-base, max(1em, 1rem));
+    font-size: ${baseFontSize};
     overflow-wrap: anywhere;
   }
   dialog[open] {
@@ -54,8 +55,9 @@ export const dialogStyles = css`
     flex: none;
     display: grid;
     place-items: center;
-    width: var(--_target-comfortable);
-    height: var(--_target-comfortable);
+    /* The close button of crisis help: 44 px whatever --iop-target-comfortable says. */
+    width: max(44px, var(--_target-comfortable));
+    height: max(44px, var(--_target-comfortable));
     padding: 0;
     border: 2px solid transparent;
     border-radius: var(--_radius-md);
@@ -67,7 +69,7 @@ export const dialogStyles = css`
     background: var(--_color-surface-sunken);
   }
   svg {
-    width: 1.5rem;
+    width: 1.5em;
     stroke: currentColor;
     stroke-width: 2.25;
     stroke-linecap: round;
@@ -104,7 +106,7 @@ export const dialogStyles = css`
   @keyframes enter {
     from {
       opacity: 0;
-      transform: translateY(0.75rem);
+      transform: translateY(0.75em);
     }
   }
   @media (prefers-reduced-motion: reduce) {

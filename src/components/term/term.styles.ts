@@ -1,4 +1,5 @@
 import { css } from 'lit';
+import { baseFontSize } from '../../design/host.styles.js';
 
 export const termStyles = css`
   :host {
@@ -32,7 +33,7 @@ export const termStyles = css`
     top: var(--_y, 0.5rem);
     box-sizing: border-box;
     width: max-content;
-    max-width: min(var(--iop-term-definition-width, 20rem), 100% - 1rem);
+    max-width: min(var(--iop-term-definition-width, 20em), 100% - 1rem);
     margin: 0;
     padding: var(--_space-3) var(--_space-4);
     border: 1px solid var(--_color-border-strong);
@@ -41,7 +42,7 @@ export const termStyles = css`
     color: var(--_color-text);
     box-shadow: var(--_elevation-2);
     font-family: var(--iop-font-family, inherit);
-    font-size: var(--iop-font-size-base, max(1em, 1rem));
+    font-size: ${baseFontSize};
     font-weight: var(--_font-weight-regular);
     line-height: var(--_line-height-normal);
     text-align: start;
