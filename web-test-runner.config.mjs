@@ -34,6 +34,32 @@ if (only.includes('firefox')) {
   );
 }
 
+/**
+ * The host page's own policy for test/fixtures/hosts/csp.html: strict, with Trusted Types that allow only the
+ * policy Lit creates ('lit-html'): the kit must run under it with no violation.
+ */
+const HOST_FIXTURE_CSP = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "require-trusted-types-for 'script'",
+  'trusted-types lit-html',
+].join('; ');
+
+/**
+ * Headers for the host fixtures: the CSP page gets its policy, and a sandboxed iframe (an opaque origin, which
+ * sends `Origin: null`) may load the kit's modules, which browsers fetch with CORS.
+ */
+async function hostFixtureHeaders(context, next) {
+  await next();
+  if (context.path === '/test/fixtures/hosts/csp.html') {
+    context.set('Content-Security-Policy', HOST_FIXTURE_CSP);
+  }
+  if (context.get('Origin') === 'null') context.set('Access-Control-Allow-Origin', '*');
+}
+
 export default {
   // Browser tests only: test/node, test/server and test/e2e run in Node (see scripts/test.mjs).
   files: ['test/**/*.test.ts', '!test/node/**', '!test/server/**', '!test/e2e/**'],
@@ -46,6 +72,7 @@ export default {
   testFramework: { config: { timeout: 8000 } },
   // Lit's dev build (kept for its warnings) announces itself in every test file; that line is noise.
   filterBrowserLogs: ({ args }) => !String(args[0]).includes('Lit is in dev mode'),
+  middleware: [hostFixtureHeaders],
   plugins: [
     // A real FHIR R4 server, started on the first `fhir-server` command (test/core/backends/fhir-*.test.ts).
     fhirServerPlugin(),

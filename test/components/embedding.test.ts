@@ -1,0 +1,120 @@
+import { expect, waitUntil } from '@open-wc/testing';
+import { sendMouse } from '@web/test-runner-commands';
+import type { IopCrisisConnect } from '../../src/components/crisis-connect/crisis-connect.js';
+
+// The crisis button on pages the kit does not control: under the page's own strict CSP with Trusted Types
+// (test/fixtures/hosts/csp.html, policy in web-test-runner.config.mjs), and in a sandboxed iframe without
+// allow-same-origin (test/fixtures/hosts/sandboxed.html). Clicks are real mouse clicks at screen positions.
+
+/** Adds an iframe of `src` (with `sandbox` when given) and resolves once it loaded. */
+async function frame(src: string, sandbox?: string): Promise<HTMLIFrameElement> {
+  const iframe = document.createElement('iframe');
+  if (sandbox !== undefined) iframe.setAttribute('sandbox', sandbox);
+  iframe.style.cssText = 'width: 600px; height: 500px; border: 0; display: block';
+  const loaded = new Promise((resolve) => iframe.addEventListener('load', resolve, { once: true }));
+  iframe.src = src;
+  document.body.append(iframe);
+  await loaded;
+  return iframe;
+}
+
+/** Clicks at a point of the iframe's own viewport. */
+async function clickIn(
+  iframe: HTMLIFrameElement,
+  box: { x: number; y: number; width: number; height: number },
+) {
+  const at = iframe.getBoundingClientRect();
+  await sendMouse({
+    type: 'click',
+    position: [Math.round(at.left + box.x + box.width / 2), Math.round(at.top + box.y + box.height / 2)],
+  });
+}
+
+describe('the crisis button under the page’s strict CSP with Trusted Types', () => {
+  let iframe: HTMLIFrameElement;
+  afterEach(() => iframe?.remove());
+
+  it('renders and opens with no violation; the page really enforces Trusted Types', async () => {
+    iframe = await frame('/test/fixtures/hosts/csp.html');
+    const win = iframe.contentWindow as Window & { violations: string[] };
+    const doc = iframe.contentDocument!;
+    const el = doc.querySelector('iop-crisis-connect') as IopCrisisConnect;
+    await waitUntil(() => el.shadowRoot?.querySelector('.trigger'), 'the button renders', { timeout: 4000 });
+    // The policy is on: a raw string into an HTML sink is refused (so "no violation" below means something).
+    expect(() => {
+      doc.createElement('div').innerHTML = '<b>raw</b>';
+    }, 'Trusted Types enforced').to.throw();
+    await waitUntil(() => win.violations.length > 0, 'the refused sink was reported');
+    win.violations.length = 0;
+
+    const trigger = el.shadowRoot!.querySelector('.trigger')!.shadowRoot!.querySelector('[part="base"]')!;
+    await clickIn(iframe, trigger.getBoundingClientRect());
+    const dialog = () => el.shadowRoot!.querySelector('iop-dialog')!;
+    await waitUntil(() => dialog().shadowRoot?.querySelector('dialog')?.open, 'the dialog opens', {
+      timeout: 4000,
+    });
+    expect(dialog().shadowRoot!.querySelector('dialog')!.matches(':modal')).to.be.true;
+    const hrefs = [...dialog().querySelectorAll('iop-button[href]')].map((b) => b.getAttribute('href'));
+    expect(hrefs).to.include.members(['tel:911', 'tel:988']);
+    // Let any late work (the idle warm-up, the dialog's animation) run before checking.
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(win.violations, 'no CSP or Trusted Types violation').to.deep.equal([]);
+  });
+});
+
+describe('the crisis button in a sandboxed iframe (allow-scripts, no allow-same-origin)', () => {
+  let iframe: HTMLIFrameElement;
+  let reports: unknown[];
+  const onMessage = (event: MessageEvent) => {
+    // The frame may speak before `frame()` resolves (its load event comes after the kit ran).
+    const framed = document.querySelector('iframe')?.contentWindow;
+    if (framed && event.source === framed) reports.push((event.data as { report: unknown }).report);
+  };
+  beforeEach(() => {
+    reports = [];
+    addEventListener('message', onMessage);
+  });
+  afterEach(() => {
+    removeEventListener('message', onMessage);
+    iframe?.remove();
+  });
+
+  interface Report {
+    origin: string;
+    trigger?: { x: number; y: number; width: number; height: number };
+    open: boolean;
+    modal: boolean;
+    links: Array<{ href: string; text: string }>;
+  }
+  const latest = () => reports[reports.length - 1] as Report;
+  async function ask(): Promise<Report> {
+    const count = reports.length;
+    iframe.contentWindow!.postMessage('report', '*');
+    await waitUntil(() => reports.length > count, 'the framed page answers');
+    return latest();
+  }
+
+  it('renders, opens as a modal and shows 911 and 988 as links', async () => {
+    iframe = await frame('/test/fixtures/hosts/sandboxed.html', 'allow-scripts');
+    await waitUntil(() => reports.length > 0, 'the kit ran in the frame', { timeout: 4000 });
+    const first = latest();
+    expect(first.origin, 'an opaque origin').to.equal('null');
+    expect(iframe.contentDocument, 'the parent cannot look inside').to.equal(null);
+    expect(first.trigger!.width).to.be.at.least(44);
+    expect(first.trigger!.height).to.be.at.least(44);
+    // In the frame's bottom corner, on screen.
+    expect(600 - (first.trigger!.x + first.trigger!.width)).to.be.closeTo(16, 1);
+    expect(500 - (first.trigger!.y + first.trigger!.height)).to.be.closeTo(16, 1);
+
+    await clickIn(iframe, first.trigger!);
+    await waitUntil(async () => (await ask()).open, 'the dialog opens', { timeout: 4000 });
+    await waitUntil(async () => (await ask()).links.length >= 5, 'the links render');
+    const shown = latest();
+    expect(shown.modal).to.be.true;
+    const hrefs = shown.links.map((l) => l.href);
+    expect(hrefs[0]).to.equal('tel:911');
+    expect(hrefs).to.include('tel:988');
+    expect(shown.links.find((l) => l.href === 'tel:911')!.text).to.contain('911');
+    expect(shown.links.find((l) => l.href === 'tel:988')!.text).to.contain('988');
+  });
+});
