@@ -59,19 +59,30 @@ export class HttpError extends IopError {
   }
 }
 
-/** Data did not match its schema. `path` names the field (e.g. `careTeam[0].phone`), `expected` what it needed. */
+/**
+ * Data did not match its schema. `path` names the field (e.g. `careTeam[0].phone`), `expected` what it needed.
+ * When the rest of the data was still usable, `dropped` lists the items that were left out (e.g.
+ * `warningSigns[2]`) and the data was shown without them (see `allowPartial`).
+ */
 export class SchemaError extends IopError {
   readonly path: string;
   readonly expected: string;
   /** What was being parsed, e.g. "GET /coverage". */
   readonly what: string;
+  /** The items left out of partial data; empty when the data as a whole was refused. */
+  readonly dropped: readonly string[];
 
-  constructor(path: string, expected: string, what = 'data') {
-    super('schema', `Invalid ${what}: ${path} - expected ${expected}.`);
+  constructor(path: string, expected: string, what = 'data', dropped: readonly string[] = []) {
+    super(
+      'schema',
+      `Invalid ${what}: ${path} - expected ${expected}.` +
+        (dropped.length ? ` Left out ${dropped.join(', ')}; everything else is shown.` : ''),
+    );
     this.name = 'SchemaError';
     this.path = path;
     this.expected = expected;
     this.what = what;
+    this.dropped = dropped;
   }
 }
 
@@ -125,18 +136,107 @@ export function describeExpected(issue: Issue): string {
 }
 
 /** The first issue of a failed parse as a SchemaError. */
-export function schemaErrorFrom(issues: readonly Issue[], what: string): SchemaError {
+export function schemaErrorFrom(
+  issues: readonly Issue[],
+  what: string,
+  dropped?: readonly string[],
+): SchemaError {
   const issue = issues[0];
-  if (!issue) return new SchemaError('(root)', 'valid data', what);
-  return new SchemaError(formatPath(issue.path), describeExpected(issue), what);
+  if (!issue) return new SchemaError('(root)', 'valid data', what, dropped);
+  return new SchemaError(formatPath(issue.path), describeExpected(issue), what, dropped);
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Partial data: one bad item in a list leaves out that item, not the whole document.
+
+/** For each schema that allows it: the parts of its data that may be left out when invalid. */
+const optionalParts = new WeakMap<object, ReadonlyArray<readonly string[]>>();
+/** For each value parseWith returned without some parts: what was left out and why. */
+const leftOut = new WeakMap<object, SchemaError>();
+
+/**
+ * Lets `parseWith` leave out the invalid items of `schema`'s data instead of refusing all of it. `parts` are
+ * paths: `warningSigns[]` is any item of that list, `pet` an optional field, `[]` an item of a list schema.
+ * An invalid value anywhere else is the core of the data and still refuses the whole document.
+ */
+export function allowPartial<T extends z.ZodMiniType>(schema: T, parts: readonly string[]): T {
+  // Longest first, so the smallest part that holds the issue is the one left out.
+  const split = parts.map((part) => part.replace(/\[\]/g, '.[]').split('.').filter(Boolean));
+  optionalParts.set(
+    schema,
+    split.sort((a, b) => b.length - a.length),
+  );
+  return schema;
+}
+
+/** What `parseWith` left out of `value` (the error names the first bad field and lists every dropped item). */
+export function droppedFrom(value: unknown): SchemaError | undefined {
+  return typeof value === 'object' && value !== null ? leftOut.get(value) : undefined;
+}
+
+/** The part of `path` that may be left out, or undefined when the issue is in the core of the data. */
+function optionalPartOf(
+  path: readonly PropertyKey[],
+  parts: ReadonlyArray<readonly string[]>,
+): PropertyKey[] | undefined {
+  const match = parts.find(
+    (part) =>
+      path.length >= part.length &&
+      part.every((key, i) => (key === '[]' ? typeof path[i] === 'number' : key === path[i])),
+  );
+  return match && path.slice(0, match.length);
+}
+
+/** A copy of `data` without the parts at `cuts` (list items are removed, optional fields deleted). */
+function without(data: unknown, cuts: ReadonlyArray<readonly PropertyKey[]>): unknown {
+  const copy = structuredClone(data);
+  const fromLists = new Map<unknown[], number[]>();
+  const fields: Array<[Record<PropertyKey, unknown>, PropertyKey]> = [];
+  for (const cut of cuts) {
+    let parent: unknown = copy;
+    for (const key of cut.slice(0, -1)) parent = (parent as Record<PropertyKey, unknown> | undefined)?.[key];
+    const last = cut[cut.length - 1]!;
+    if (Array.isArray(parent)) fromLists.set(parent, [...(fromLists.get(parent) ?? []), last as number]);
+    else if (parent && typeof parent === 'object')
+      fields.push([parent as Record<PropertyKey, unknown>, last]);
+  }
+  // Every cut was located before anything moved; highest index first keeps the others in place.
+  for (const [list, indexes] of fromLists) {
+    for (const index of [...new Set(indexes)].sort((a, b) => b - a)) list.splice(index, 1);
+  }
+  for (const [parent, key] of fields) delete parent[key];
+  return copy;
 }
 
 /**
  * Parse `data` with `schema`; throw a SchemaError naming the path and what was expected.
  * `what` says what was parsed, e.g. "GET /coverage response".
+ * For a schema with `allowPartial`, invalid optional parts are left out instead, as long as the core is
+ * valid; `droppedFrom(result)` then says what was left out.
  */
 export function parseWith<T extends z.ZodMiniType>(schema: T, data: unknown, what: string): z.infer<T> {
-  const result = schema.safeParse(data);
-  if (!result.success) throw schemaErrorFrom(result.error.issues, what);
-  return result.data;
+  let result = schema.safeParse(data);
+  if (result.success) return result.data;
+  const parts = optionalParts.get(schema);
+  const firstIssues = result.error.issues;
+  const dropped: string[] = [];
+  // A second pass is rare (checks that run only once the shape is valid, such as a slot's end after its
+  // start); a few passes bound the work on hostile data.
+  for (let pass = 0; parts && !result.success && pass < 4; pass++) {
+    const cuts = new Map<string, PropertyKey[]>();
+    for (const issue of result.error.issues) {
+      const cut = optionalPartOf(issue.path, parts);
+      if (!cut) throw schemaErrorFrom([issue], what);
+      cuts.set(formatPath(cut), cut);
+    }
+    dropped.push(...cuts.keys());
+    data = without(data, [...cuts.values()]);
+    result = schema.safeParse(data);
+  }
+  if (!result.success) throw schemaErrorFrom(firstIssues, what);
+  const value = result.data;
+  if (typeof value === 'object' && value !== null) {
+    leftOut.set(value, schemaErrorFrom(firstIssues, what, dropped));
+  }
+  return value;
 }

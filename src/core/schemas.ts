@@ -4,8 +4,13 @@
  * backend validates its input with them, and scripts/build-openapi.ts turns them into openapi.json.
  *
  * Browser code must use `zod/mini` (the classic API would break the size budget).
+ *
+ * Partial data: for the documents below that call `allowPartial`, an invalid item of a list (or an invalid
+ * optional section) is left out and the rest is shown; only an invalid core field refuses the whole document.
+ * Every adapter gets this by parsing with `parseWith` (errors.ts). The backend contract docs page lists the cores.
  */
 import * as z from 'zod/mini';
+import { allowPartial } from './errors.js';
 
 // ---------------------------------------------------------------------------------------------------------
 // Building blocks. Every string has a maximum length so a huge or hostile payload is rejected early.
@@ -112,17 +117,21 @@ export const ParticipantRefSchema = z.object({ id: id(), displayName: name() });
 export type ParticipantRef = z.infer<typeof ParticipantRefSchema>;
 
 /** GET /me: the participant, their partner and their care team. */
-export const ParticipantSchema = z.object({
-  id: id(),
-  displayName: name(),
-  pronouns: optStr(100),
-  /** IANA time zone, e.g. America/Chicago. */
-  timezone: str(1, 100),
-  /** BCP 47 language tag, e.g. en-US or es. */
-  locale: str(2, 35),
-  partner: z.optional(ParticipantRefSchema),
-  careTeam: list(CareTeamMemberSchema),
-});
+export const ParticipantSchema = allowPartial(
+  z.object({
+    id: id(),
+    displayName: name(),
+    pronouns: optStr(100),
+    /** IANA time zone, e.g. America/Chicago. */
+    timezone: str(1, 100),
+    /** BCP 47 language tag, e.g. en-US or es. */
+    locale: str(2, 35),
+    partner: z.optional(ParticipantRefSchema),
+    careTeam: list(CareTeamMemberSchema),
+  }),
+  // Core: id, display name, time zone, locale.
+  ['careTeam[]', 'partner', 'pronouns'],
+);
 export type Participant = z.infer<typeof ParticipantSchema>;
 
 // ---------------------------------------------------------------------------------------------------------
@@ -140,18 +149,22 @@ export const HotlineSchema = z.object({
 export type Hotline = z.infer<typeof HotlineSchema>;
 
 /** GET /crisis/resources */
-export const CrisisResourcesSchema = z.object({
-  onCall: z.object({
-    clinician: CareTeamMemberSchema,
-    phone: phone(),
-    /** When this on-call shift ends. */
-    until: dateTime(),
-    hasSafetyPlanAccess: z.boolean(),
+export const CrisisResourcesSchema = allowPartial(
+  z.object({
+    onCall: z.object({
+      clinician: CareTeamMemberSchema,
+      phone: phone(),
+      /** When this on-call shift ends. */
+      until: dateTime(),
+      hasSafetyPlanAccess: z.boolean(),
+    }),
+    telehealth: z.object({ available: z.boolean() }),
+    chat: z.optional(z.object({ url: httpUrl() })),
+    hotlines: z.optional(list(HotlineSchema)),
   }),
-  telehealth: z.object({ available: z.boolean() }),
-  chat: z.optional(z.object({ url: httpUrl() })),
-  hotlines: z.optional(list(HotlineSchema)),
-});
+  // Core: the on-call clinician and number, telehealth availability. (The built-in hotlines never depend on it.)
+  ['hotlines[]', 'chat'],
+);
 export type CrisisResources = z.infer<typeof CrisisResourcesSchema>;
 
 /** POST /crisis/telehealth request body. */
@@ -192,31 +205,49 @@ export const PlanOwnerSchema = z.enum(['me', 'partner']);
 export type PlanOwner = z.infer<typeof PlanOwnerSchema>;
 
 /** GET /safety-plans/current?participant=me|partner */
-export const SafetyPlanSchema = z.object({
-  id: id(),
-  participantId: id(),
-  version: z.int().check(z.positive()),
-  reviewedAt: dateTime(),
-  reviewedBy: z.optional(name()),
-  warningSigns: textList(),
-  copingStrategies: textList(),
-  distractions: z.object({
-    people: list(ContactSchema),
-    places: textList(),
-  }),
-  helpContacts: list(ContactSchema),
-  professionals: list(ContactSchema),
-  environmentSafety: textList(),
-  reasonsForLiving: textList(),
-  partnerSupport: z.optional(
-    z.object({
-      howPartnerHelps: textList(),
-      deEscalationSteps: textList(),
-      groundingTechniques: textList(),
+export const SafetyPlanSchema = allowPartial(
+  z.object({
+    id: id(),
+    participantId: id(),
+    version: z.int().check(z.positive()),
+    reviewedAt: dateTime(),
+    reviewedBy: z.optional(name()),
+    warningSigns: textList(),
+    copingStrategies: textList(),
+    distractions: z.object({
+      people: list(ContactSchema),
+      places: textList(),
     }),
-  ),
-  pet: z.optional(z.object({ ...PetSchema.shape, howItHelps: z.optional(text()) })),
-});
+    helpContacts: list(ContactSchema),
+    professionals: list(ContactSchema),
+    environmentSafety: textList(),
+    reasonsForLiving: textList(),
+    partnerSupport: z.optional(
+      z.object({
+        howPartnerHelps: textList(),
+        deEscalationSteps: textList(),
+        groundingTechniques: textList(),
+      }),
+    ),
+    pet: z.optional(z.object({ ...PetSchema.shape, howItHelps: z.optional(text()) })),
+  }),
+  // Core: id, participant, version, reviewed at, and each list being a list. Any one item may be left out.
+  [
+    'warningSigns[]',
+    'copingStrategies[]',
+    'distractions.people[]',
+    'distractions.places[]',
+    'helpContacts[]',
+    'professionals[]',
+    'environmentSafety[]',
+    'reasonsForLiving[]',
+    'partnerSupport.howPartnerHelps[]',
+    'partnerSupport.deEscalationSteps[]',
+    'partnerSupport.groundingTechniques[]',
+    'reviewedBy',
+    'pet',
+  ],
+);
 export type SafetyPlan = z.infer<typeof SafetyPlanSchema>;
 
 // ---------------------------------------------------------------------------------------------------------
@@ -250,8 +281,8 @@ export type Slot = z.infer<typeof SlotSchema>;
 export const SlotQuerySchema = z.object({ from: dateTime(), to: dateTime(), kind: SlotKindSchema });
 export type SlotQuery = z.infer<typeof SlotQuerySchema>;
 
-/** GET /follow-ups/slots response. */
-export const SlotListSchema = list(SlotSchema, MAX_LIST);
+/** GET /follow-ups/slots response: an invalid slot is left out. */
+export const SlotListSchema = allowPartial(list(SlotSchema, MAX_LIST), ['[]']);
 
 export const AppointmentStatusSchema = z.enum(['booked', 'cancelled', 'fulfilled']);
 export type AppointmentStatus = z.infer<typeof AppointmentStatusSchema>;
@@ -271,8 +302,8 @@ export const AppointmentSchema = z
   .check(endsAfterStart);
 export type Appointment = z.infer<typeof AppointmentSchema>;
 
-/** GET /follow-ups response. */
-export const AppointmentListSchema = list(AppointmentSchema, MAX_LIST);
+/** GET /follow-ups response: an invalid appointment is left out. */
+export const AppointmentListSchema = allowPartial(list(AppointmentSchema, MAX_LIST), ['[]']);
 
 /** POST /follow-ups body (with an Idempotency-Key header). */
 export const BookingRequestSchema = z.object({
@@ -317,16 +348,20 @@ const accumulator = (field: string) =>
   );
 
 /** GET /coverage */
-export const CoverageSchema = z.object({
-  planName: name(),
-  planType: z.enum(['PPO']),
-  memberIdMasked: str(1, 40),
-  asOf: dateTime(),
-  deductible: accumulator('deductible'),
-  outOfPocketMax: accumulator('outOfPocketMax'),
-  services: list(ServiceBenefitSchema),
-  benefitsSpecialist: z.optional(ContactSchema),
-});
+export const CoverageSchema = allowPartial(
+  z.object({
+    planName: name(),
+    planType: z.enum(['PPO']),
+    memberIdMasked: str(1, 40),
+    asOf: dateTime(),
+    deductible: accumulator('deductible'),
+    outOfPocketMax: accumulator('outOfPocketMax'),
+    services: list(ServiceBenefitSchema),
+    benefitsSpecialist: z.optional(ContactSchema),
+  }),
+  // Core: the plan, its date, the deductible and out-of-pocket maximum (every estimate needs them).
+  ['services[]', 'benefitsSpecialist'],
+);
 export type Coverage = z.infer<typeof CoverageSchema>;
 
 // ---------------------------------------------------------------------------------------------------------

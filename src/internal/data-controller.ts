@@ -4,6 +4,7 @@ import type { Backend } from '../core/backends/backend.js';
 import type { IopClient } from '../core/client.js';
 import { fire } from './widget-kit.js';
 import { sessionFor, type Session, type SessionSettings } from '../core/session.js';
+import { droppedFrom } from '../core/errors.js';
 
 /** What a widget renders: a read's state, or that nobody is signed in. */
 export type DataState<T> =
@@ -90,8 +91,21 @@ export class DataController<T> implements ReactiveController {
         operation: `read ${this.currentKey}`,
       } satisfies IopErrorDetail);
     }
+    this.reportDropped(state);
     this.onState?.(state);
     this.host.requestUpdate();
+  }
+
+  /** Partial data (errors.ts, allowPartial): once per value, `iop-error` says which items were left out. */
+  private reported?: object;
+  private reportDropped(state: DataState<T>): void {
+    const dropped = droppedFrom(state.value);
+    if (!dropped || this.reported === state.value) return;
+    this.reported = state.value as object;
+    fire(this.host, 'iop-error', {
+      error: dropped,
+      operation: `read ${this.currentKey}`,
+    } satisfies IopErrorDetail);
   }
 
   /** Drops a running read first, so starting twice (connect, then a settings change) keeps one. */

@@ -271,21 +271,11 @@ describe('iop-coverage-explainer', () => {
   const badData: [string, (c: Coverage) => void, string][] = [
     ['negative cents', (c) => (c.deductible.metCents = -100), 'deductible.metCents'],
     [
-      'coinsurance over 100%',
-      (c) => (c.services[0]!.inNetwork.coinsurancePct = 120),
-      'services[0].inNetwork.coinsurancePct',
-    ],
-    [
       'met over the total',
       (c) => (c.outOfPocketMax.metCents = c.outOfPocketMax.individualCents + 1),
       'outOfPocketMax.metCents',
     ],
     ['a missing field', (c) => delete (c as Partial<Coverage>).deductible, 'deductible'],
-    [
-      'fractional cents',
-      (c) => (c.services[4]!.inNetwork.copayCents = 30.5),
-      'services[4].inNetwork.copayCents',
-    ],
   ];
   for (const [name, change, path] of badData) {
     it(`bad data (${name}) gives the error state, never numbers`, async () => {
@@ -300,6 +290,29 @@ describe('iop-coverage-explainer', () => {
       expect(text($(el, '[part="status"]'))).to.contain('We got information we could not read');
       expect($(el, 'progress')).to.equal(null);
       expect(text(root(el))).to.not.match(/\$\d/);
+      await expect(el).to.be.accessible();
+    });
+  }
+
+  // A bad service is left out; the rest of the plan shows (partial data).
+  const badService: [string, (c: Coverage) => void, number, string][] = [
+    ['coinsurance over 100%', (c) => (c.services[0]!.inNetwork.coinsurancePct = 120), 0, 'coinsurancePct'],
+    ['fractional cents', (c) => (c.services[4]!.inNetwork.copayCents = 30.5), 4, 'copayCents'],
+  ];
+  for (const [name, change, index, field] of badService) {
+    it(`bad data in one service (${name}) leaves out that service, never its numbers`, async () => {
+      useSeed(change);
+      const el = document.createElement('iop-coverage-explainer');
+      const failed = oneEvent(el, 'iop-error');
+      (await fixture<HTMLElement>(html`<div></div>`)).append(el);
+      const { detail } = (await failed) as CustomEvent<IopErrorDetail>;
+      expect((detail.error as { path: string }).path).to.equal(`services[${index}].inNetwork.${field}`);
+      await waitUntil(() => $(el, '[part="service"]'), 'the other services show');
+      const rows = $$(el, '[part="service"]').map((row) => text(row));
+      expect(rows).to.have.length(seed.coverage.alex.services.length - 1);
+      const label = seed.coverage.alex.services[index]!.label;
+      expect(rows.some((row) => row.includes(label))).to.be.false;
+      expect($(el, 'progress')).to.not.equal(null);
       await expect(el).to.be.accessible();
     });
   }

@@ -11,7 +11,7 @@ import { toIcs } from '../../core/ics.js';
 import { nameAndRole } from '../../core/roles.js';
 import { formatDay, formatTime, isValidTimeZone, timeZoneName } from '../../core/format.js';
 import { safeExternalUrl, telHref } from '../../core/links.js';
-import { ConfigError } from '../../core/errors.js';
+import { ConfigError, parseWith } from '../../core/errors.js';
 import {
   AppointmentListSchema,
   CrisisResourcesSchema,
@@ -120,7 +120,7 @@ export class IopFollowUpScheduler extends IopWidget {
             from: from.toISOString(),
             to: new Date(+from + this.days * DAY_MS).toISOString(),
           }),
-        parse: (v) => SlotListSchema.parse(v),
+        parse: (v) => parseWith(SlotListSchema, v, 'cached slots'),
       };
     },
   );
@@ -131,7 +131,7 @@ export class IopFollowUpScheduler extends IopWidget {
     () => ({
       key: 'follow-ups',
       fetch: (b) => b.listAppointments(),
-      parse: (v) => AppointmentListSchema.parse(v),
+      parse: (v) => parseWith(AppointmentListSchema, v, 'cached appointments'),
     }),
   );
 

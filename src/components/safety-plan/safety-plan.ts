@@ -5,6 +5,7 @@ import { DataController, type DataState } from '../../internal/data-controller.j
 import { renderStatus } from '../../internal/status-view.js';
 import { fire } from '../../internal/widget-kit.js';
 import { SafetyPlanSchema, type Contact, type Region, type SafetyPlan } from '../../core/schemas.js';
+import { parseWith } from '../../core/errors.js';
 import {
   SECTION_IDS,
   crisisContacts,
@@ -83,7 +84,7 @@ export class IopSafetyPlan extends IopWidget {
     () => ({
       key: `safety-plan:${this.owner}`,
       fetch: (backend) => backend.getSafetyPlan(this.owner),
-      parse: (value) => SafetyPlanSchema.parse(value),
+      parse: (value) => parseWith(SafetyPlanSchema, value, 'cached safety plan'),
     }),
     (state) => this.onData(state),
   );

@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { HttpError, NetworkError, SchemaError, TimeoutError } from '../../../src/core/errors.js';
+import { HttpError, NetworkError, SchemaError, TimeoutError, droppedFrom } from '../../../src/core/errors.js';
 import {
   BACKOFF_CAP_MS,
   MAX_RESPONSE_BYTES,
@@ -366,9 +366,22 @@ describe('REST adapter: faults', () => {
 
   it('reports a schema-violating payload with the path', async () => {
     const me = structuredClone(seed.participants.alex);
-    (me.careTeam[1] as { role: string }).role = 'wizard';
+    (me as { timezone: unknown }).timezone = 7;
     const { fetch } = fakeFetch(json(me));
     const e = (await rejection(setup(fetch).backend.getMe())) as SchemaError;
+    expect(e.path).to.equal('timezone');
+    expect(e.expected).to.equal('a string');
+  });
+
+  it('leaves out a schema-violating list item and reports its path (partial data)', async () => {
+    const me = structuredClone(seed.participants.alex);
+    (me.careTeam[1] as { role: string }).role = 'wizard';
+    const { fetch } = fakeFetch(json(me));
+    const participant = await setup(fetch).backend.getMe();
+    expect(participant.careTeam.map((m) => m.id)).to.deep.equal(
+      seed.participants.alex.careTeam.filter((_, i) => i !== 1).map((m) => m.id),
+    );
+    const e = droppedFrom(participant)!;
     expect(e.path).to.equal('careTeam[1].role');
     expect(e.expected).to.contain('"couples-therapist"');
   });
