@@ -6,6 +6,7 @@ import { configure, resetConfig } from '../src/core/config.js';
 import { createMemoryBackend, type Simulation } from '../src/core/backends/memory-backend.js';
 import { DEMO_TELEHEALTH_ORIGIN } from '../src/demo-data/seed.js';
 import type { Backend } from '../src/core/backends/backend.js';
+import hostileTheme from '../demo/hostile/theme.css?inline';
 
 /**
  * Each story gets its own in-memory backend (the demo couple's data), with the faults it shows.
@@ -44,6 +45,36 @@ export const Floating: Story = {
   render: () => {
     withBackend();
     return html`<p>The button floats in the bottom corner of the page.</p>
+      <iop-crisis-connect></iop-crisis-connect>`;
+  },
+};
+
+/**
+ * On a hostile theme: the global CSS of a WordPress-style theme (demo/hostile/theme.css: resets with !important,
+ * `body > *` rules, `html { font-size: 62.5% }`, `all: unset` on buttons and links, no focus rings, a transform
+ * on body) and a cookie banner above everything. The button still floats in its corner, above the banner, at
+ * 44 px and full text size; open it to see the dialog unchanged. The theme is removed when the story changes.
+ */
+export const OnAHostileTheme: Story = {
+  beforeEach: () => {
+    const style = document.createElement('style');
+    style.textContent = hostileTheme;
+    const banner = document.createElement('div');
+    banner.className = 'cookie-banner';
+    banner.textContent = 'This site uses cookies. (A banner fixed to the bottom edge, above everything.)';
+    document.head.append(style);
+    document.documentElement.append(banner);
+    return () => {
+      style.remove();
+      banner.remove();
+    };
+  },
+  render: () => {
+    withBackend();
+    return html`<main>
+        <h2>Welcome to our clinic</h2>
+        <p>This page's theme fights every widget on it; the crisis button is in the bottom corner anyway.</p>
+      </main>
       <iop-crisis-connect></iop-crisis-connect>`;
   },
 };
