@@ -111,7 +111,7 @@ export const WidgetMixin = <T extends Constructor<IopElement>>(Base: T): T & Con
  * The base of every widget: it reads settings from the nearest `<iop-provider>` (over `configure()`), follows
  * their changes and returns to its signed-out state on `signOut()`. A widget's own attributes win over both.
  *
- * @cssprop --iop-font-size-base - The widget's text size (default: the page's, at least 1rem).
+ * @cssprop --iop-font-size-base - The widget's text size (default: the page's; never below 1rem nor 16 px).
  */
 export class IopWidget extends WidgetMixin(IopElement) {
   static override styles: CSSResultGroup = [hostStyles, widgetStyles];

@@ -49,7 +49,7 @@ export interface CrisisActionDetail {
  *
  * @cssprop --iop-crisis-inset-block-end - Floating: distance from the bottom edge (default 16px, plus the safe area).
  * @cssprop --iop-crisis-inset-inline-end - Floating: distance from the end edge (default 16px, plus the safe area).
- * @cssprop --iop-crisis-z-index - Floating: stacking order (default 2147483000).
+ * @cssprop --iop-crisis-z-index - Floating: stacking order where the browser has no popover top layer (default 2147483000).
  * @cssprop --iop-color-crisis - The button's colour.
  *
  * @fires {CustomEvent<void>} iop-crisis-open - The dialog opened.
