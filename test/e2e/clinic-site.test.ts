@@ -47,7 +47,8 @@ describe('clinic-site demo', () => {
       assert.doesNotMatch(csp, /unsafe-inline/);
       const button = page.locator('iop-crisis-connect .trigger');
       await button.waitFor();
-      const box = await page.locator('iop-crisis-connect').boundingBox();
+      // The floating button itself (in the top layer; its element has no box of its own).
+      const box = await button.boundingBox();
       const viewport = page.viewportSize()!;
       places.push(
         `${Math.round(viewport.width - box!.x - box!.width)},${Math.round(viewport.height - box!.y - box!.height)}`,
