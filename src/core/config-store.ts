@@ -8,6 +8,9 @@ import type { Region } from './schemas.js';
 /** Returns the current access token (or nothing when signed out). Called before every request, never stored. */
 export type AccessTokenGetter = () => string | undefined | null | Promise<string | undefined | null>;
 
+/** How requests are authenticated (see IopConfig.session). */
+export type SessionMode = 'token' | 'cookie';
+
 /** The resolved configuration every adapter and widget reads. */
 export interface IopConfig {
   /** Base URL of the REST API, e.g. https://api.clinic.example/iop/v1, or a same-origin path like /api/v1. */
@@ -15,6 +18,12 @@ export interface IopConfig {
   /** Identifies the program when one backend serves several (from `<iop-provider program-id>`). */
   programId?: string;
   getAccessToken?: AccessTokenGetter;
+  /**
+   * Who holds the session. 'token' (default): `getAccessToken` supplies a bearer token. 'cookie': the portal's
+   * own HttpOnly session cookie (backend-for-frontend); requests carry credentials and the `X-IOP-CSRF: 1`
+   * header, no Authorization header, and `getAccessToken` is not called.
+   */
+  session: SessionMode;
   /**
    * 'rest' or an object implementing Backend (e.g. the in-memory adapter, or a host's own). DESIGN.md's 'fhir'
    * is refused until the FHIR R4 adapter exists.
@@ -47,6 +56,7 @@ const WEEK_MS = 7 * 24 * 3600e3;
 function defaults(): IopConfig {
   return {
     backend: 'rest',
+    session: 'token',
     region: 'US',
     timeoutMs: 8000,
     retries: 2,

@@ -17,6 +17,7 @@ export {
   type AccessTokenGetter,
   type IopConfig,
   type IopOptions,
+  type SessionMode,
 } from './config-store.js';
 
 const BACKEND_METHODS = [
@@ -70,6 +71,7 @@ const OptionsSchema = z.object({
   baseUrl: z.optional(urlOrPath('an https: URL (http: only on localhost) or a path starting with "/"')),
   programId: z.optional(z.string().check(z.minLength(1), z.maxLength(200))),
   getAccessToken: z.optional(fn('a function returning the access token')),
+  session: z.optional(z.enum(['token', 'cookie'])),
   backend: z.optional(
     accepted(
       (v) =>

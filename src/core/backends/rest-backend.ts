@@ -1,8 +1,11 @@
 /**
  * The REST adapter: implements Backend over the REST API v1 (DESIGN.md).
  *
- * - Every request asks `getAccessToken()` afresh and sends `Authorization: Bearer`; the token is never kept in
- *   a field, put in a URL or logged.
+ * - Token mode: every request asks `getAccessToken()` afresh and sends `Authorization: Bearer`; the token is
+ *   never kept in a field, put in a URL or logged. Credentials (cookies) are never sent.
+ * - Cookie mode (`session: 'cookie'`): requests carry the portal's own session cookie (`credentials: 'include'`)
+ *   and the CSRF_HEADER, which no HTML form can send and which makes every cross-origin request preflighted, so
+ *   the server can refuse forged requests by requiring it; no Authorization header, no token callback.
  * - Each attempt has its own timeout (AbortSignal.timeout, joined to the caller's signal with AbortSignal.any)
  *   -> TimeoutError; a rejected fetch -> NetworkError.
  * - Only GETs are retried (network errors, timeouts, 408/429/5xx), with exponential backoff and full jitter;
@@ -50,12 +53,19 @@ export const BACKOFF_CAP_MS = 5000;
 /** A Retry-After longer than this is not waited for: the error goes to the caller (and the cache serves). */
 export const MAX_RETRY_AFTER_MS = 30_000;
 
+/**
+ * Sent on every request in cookie mode; the server must refuse cookie-authenticated requests without it. A custom
+ * header cannot be set by a form or a simple cross-site request, and cross-origin it needs a CORS preflight that
+ * the server answers only for the portal's own origin.
+ */
+export const CSRF_HEADER = 'X-IOP-CSRF';
+
 /** Statuses worth another GET attempt. */
 const RETRYABLE_STATUS = new Set([408, 429, 500, 502, 503, 504]);
 
 /** The part of the configuration the REST adapter reads. */
 export type RestConfig = Pick<IopConfig, 'baseUrl' | 'getAccessToken' | 'timeoutMs' | 'retries' | 'fetch'> &
-  Partial<Pick<IopConfig, 'programId'>>;
+  Partial<Pick<IopConfig, 'programId' | 'session'>>;
 
 /** Seams for tests: randomness and waiting. */
 export interface RestDeps {
@@ -120,6 +130,7 @@ export function createRestBackend(config: RestConfig, deps: RestDeps = {}): Back
   const sleep = deps.sleep ?? abortableSleep;
   const now = deps.now ?? Date.now;
   const inflight = new Map<string, Promise<Reply<unknown>>>();
+  const cookie = config.session === 'cookie';
 
   /**
    * Sends one request (GETs retried, see retryDelay) and parses the answer with `schema` (undefined when it
@@ -151,12 +162,16 @@ export function createRestBackend(config: RestConfig, deps: RestDeps = {}): Back
               ? abortReason(signal)
               : new NetworkError(`The request ${what} failed: the server could not be reached.`, { cause });
       if (signal?.aborted) throw abortReason(signal);
-      const token = await config.getAccessToken?.();
       const headers: Record<string, string> = {
         Accept: 'application/json, application/problem+json',
         ...extraHeaders,
       };
-      if (token) headers.Authorization = `Bearer ${token}`;
+      if (cookie) {
+        headers[CSRF_HEADER] = '1';
+      } else {
+        const token = await config.getAccessToken?.();
+        if (token) headers.Authorization = `Bearer ${token}`;
+      }
       if (body !== undefined) headers['Content-Type'] = 'application/json';
       let response: Response;
       let text: string;
@@ -166,7 +181,7 @@ export function createRestBackend(config: RestConfig, deps: RestDeps = {}): Back
           headers,
           body: body === undefined ? undefined : JSON.stringify(body),
           signal: requestSignal,
-          credentials: 'omit',
+          credentials: cookie ? 'include' : 'omit',
           cache: 'no-store',
           referrerPolicy: 'no-referrer',
         });
