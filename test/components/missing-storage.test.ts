@@ -27,7 +27,7 @@ const text = (node: Node | null | undefined) => node?.textContent?.replace(/\s+/
  * The clinic's REST API, over the kit's injectable fetch: answers from an in-memory backend, so requests go
  * through the REST adapter with a bearer token exactly as in production.
  */
-function clinicServer(memory: MemoryBackend): typeof fetch {
+function clinicServer(memory: MemoryBackend, requests: string[] = []): typeof fetch {
   const json = (status: number, body?: unknown) =>
     new Response(body === undefined ? null : JSON.stringify(body), {
       status,
@@ -37,6 +37,7 @@ function clinicServer(memory: MemoryBackend): typeof fetch {
     const url = new URL(String(input));
     const path = url.pathname.slice(new URL(BASE).pathname.length);
     const method = init.method ?? 'GET';
+    requests.push(`${method} ${path}`);
     if ((init.headers as Record<string, string>).Authorization !== 'Bearer tok-alex') return json(401);
     if (method === 'GET' && path === '/safety-plans/current')
       return json(
@@ -155,6 +156,7 @@ for (const condition of conditions) {
     let memory: MemoryBackend;
     let repair: () => void | Promise<void>;
     let warnings: string[];
+    let requests: string[];
     const realWarn = console.warn;
 
     beforeEach(async () => {
@@ -165,7 +167,8 @@ for (const condition of conditions) {
       };
       repair = await condition.apply();
       memory = createMemoryBackend({ participant: 'alex' });
-      configure({ baseUrl: BASE, getAccessToken: () => 'tok-alex', fetch: clinicServer(memory) });
+      requests = [];
+      configure({ baseUrl: BASE, getAccessToken: () => 'tok-alex', fetch: clinicServer(memory, requests) });
     });
 
     afterEach(async () => {
@@ -220,6 +223,28 @@ for (const condition of conditions) {
         { timeout: 5000 },
       );
       expect(warnings).to.have.length(1);
+
+      // A later read fails (the server has a problem): the on-call number known from memory stays.
+      memory.simulate({ failWith: { status: 500 } });
+      const readsBefore = requests.filter((r) => r === 'GET /crisis/resources').length;
+      await sendKeys({ press: 'Escape' });
+      configure({ region: 'US' }); // a settings change: the dialog drops what it loaded and reads again
+      el.shadowRoot!.querySelector<HTMLElement>('.trigger')!.focus();
+      await sendKeys({ press: 'Enter' });
+      await waitUntil(
+        () => dialog.open && text(dialog).includes(`Call ${onCall}`),
+        'still the on-call number',
+        {
+          timeout: 5000,
+        },
+      );
+      await waitUntil(
+        () => requests.filter((r) => r === 'GET /crisis/resources').length > readsBefore,
+        'the failing read happened',
+      );
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      expect(text(dialog)).to.contain(`Call ${onCall}`);
+      expect(text(dialog)).not.to.contain('Sign in');
       await repair();
       expect(await plaintextRecords()).to.deep.equal([]);
     });
