@@ -90,7 +90,7 @@ const problem = (description: string) => ({
 
 /** Errors any authenticated endpoint may answer. */
 const COMMON_ERRORS = {
-  '401': problem('No or unknown bearer token.'),
+  '401': problem('No or unknown bearer token, or the session (cookie) has ended: the person is signed out.'),
   '429': {
     ...problem('Too many requests; Retry-After says when to try again.'),
     headers: { 'Retry-After': { $ref: '#/components/headers/RetryAfter' } },
@@ -124,9 +124,19 @@ function operation(spec: {
     tags: [spec.tag],
     ...(spec.parameters ? { parameters: spec.parameters } : {}),
     ...(spec.body ? { requestBody: { required: true, content: jsonBody(spec.body) } } : {}),
-    responses: { ...spec.responses, ...COMMON_ERRORS },
+    // Its own 403 (e.g. consent) wins over the CSRF one.
+    responses: { '403': CSRF_REFUSED, ...spec.responses, ...COMMON_ERRORS },
   };
 }
+
+/** What a request with the session cookie but without the CSRF header gets. */
+const CSRF_REFUSED = problem('The session cookie was sent without the X-IOP-CSRF header.');
+
+const SET_COOKIE = {
+  description:
+    'iop_session=<random>; HttpOnly; SameSite=Strict; Path=/api; Max-Age=<seconds> (and Secure over https).',
+  schema: { type: 'string' },
+};
 
 const ok = (name: string, description: string, headers?: Json) => ({
   description,
@@ -135,6 +145,60 @@ const ok = (name: string, description: string, headers?: Json) => ({
 });
 
 const PATHS: Json = {
+  '/session': {
+    post: {
+      operationId: 'demoSignIn',
+      summary:
+        'Demo only: sign in as a demo participant and get the session cookie (a real server uses its own login).',
+      tags: ['session'],
+      security: [{ csrfHeader: [] }],
+      requestBody: {
+        required: true,
+        content: {
+          'application/json': {
+            schema: {
+              type: 'object',
+              properties: { participant: { type: 'string', enum: ['alex', 'jordan'] } },
+              required: ['participant'],
+              additionalProperties: false,
+            },
+          },
+        },
+      },
+      responses: {
+        '200': {
+          description: 'Signed in; the cookie is set.',
+          headers: { 'Set-Cookie': SET_COOKIE },
+          content: {
+            'application/json': {
+              schema: {
+                type: 'object',
+                properties: { id: { type: 'string' }, displayName: { type: 'string' } },
+                required: ['id', 'displayName'],
+              },
+            },
+          },
+        },
+        '400': problem('Invalid request body.'),
+        '403': CSRF_REFUSED,
+        '500': problem('Server error.'),
+      },
+    },
+    delete: {
+      operationId: 'signOutSession',
+      summary: 'End the cookie session on the server and expire the cookie.',
+      tags: ['session'],
+      security: [{ csrfHeader: [] }],
+      responses: {
+        '204': {
+          description: 'Signed out (also when there was no session).',
+          headers: { 'Set-Cookie': { ...SET_COOKIE, description: 'iop_session=; ...; Max-Age=0' } },
+        },
+        '403': CSRF_REFUSED,
+        '500': problem('Server error.'),
+      },
+    },
+  },
   '/me': {
     get: operation({
       id: 'getMe',
@@ -335,10 +399,13 @@ export function buildOpenApi(): Json {
       { url: '/api/v1', description: 'The reference backend (demo/server)' },
       { url: 'https://api.clinic.example/iop/v1', description: 'A clinic backend (example)' },
     ],
-    security: [{ bearer: [] }],
-    tags: ['participant', 'crisis', 'safety-plan', 'follow-ups', 'coverage', 'preferences'].map((name) => ({
-      name,
-    })),
+    // Either a bearer token, or the session cookie together with the CSRF header.
+    security: [{ bearer: [] }, { sessionCookie: [], csrfHeader: [] }],
+    tags: ['session', 'participant', 'crisis', 'safety-plan', 'follow-ups', 'coverage', 'preferences'].map(
+      (name) => ({
+        name,
+      }),
+    ),
     paths: PATHS,
     components: {
       securitySchemes: {
@@ -346,6 +413,22 @@ export function buildOpenApi(): Json {
           type: 'http',
           scheme: 'bearer',
           description: 'The access token from the host page. The demo tokens are demo-alex and demo-jordan.',
+        },
+        sessionCookie: {
+          type: 'apiKey',
+          in: 'cookie',
+          name: 'iop_session',
+          description:
+            "The portal's HttpOnly session cookie (backend-for-frontend). Only valid with the CSRF header.",
+        },
+        csrfHeader: {
+          type: 'apiKey',
+          in: 'header',
+          name: 'X-IOP-CSRF',
+          description:
+            'Sent by the kit in cookie mode (value 1). A custom header cannot come from a form or a cross-site ' +
+            'simple request, and cross-origin it needs a CORS preflight: the server refuses cookie requests ' +
+            'without it (403).',
         },
       },
       headers: {

@@ -30,6 +30,7 @@ import { HttpProblem, readJsonBody, sendJson, sendProblem } from './http.js';
 import { defaultStaticDirs, serveStatic, type StaticDirs } from './static.js';
 import { Store, type StoredResponse } from './store.js';
 import { validate } from './validate.js';
+import { SessionStore, requireCsrfHeader } from './session.js';
 
 /** Every API path starts with this. */
 export const API_PREFIX = '/api/v1';
@@ -59,6 +60,8 @@ export interface ServerOptions {
   telehealthOrigin?: string;
   /** One line per request (never headers, never the token). Default: console.log. */
   log?: (line: string) => void;
+  /** How long a cookie session lasts from sign-in (default DEFAULT_SESSION_TTL_MS, 8 hours). */
+  sessionTtlMs?: number;
 }
 
 /** What a handler answers: a JSON body (or none) with a status and headers. */
@@ -83,6 +86,9 @@ interface Route {
   methods: Partial<Record<'GET' | 'POST' | 'PATCH' | 'DELETE', Handler>>;
 }
 
+/** The demo sign-in: who to sign in as (no password: it is a demo with two fictional people). */
+const DemoSignInSchema = z.object({ participant: z.enum(['alex', 'jordan']) });
+
 /** `participant` defaults to `me`. */
 const SafetyPlanQuerySchema = z.object({ participant: z.optional(PlanOwnerSchema) });
 /** Idempotency keys: 1-255 visible ASCII characters (a UUID fits). */
@@ -105,6 +111,7 @@ export function createServer(options: ServerOptions): Server {
   else addMissingSlots(db, createSeed(now()));
   const store = new Store(db);
   const routes = buildRoutes(store, telehealthOrigin);
+  const sessions = new SessionStore(now, options.sessionTtlMs);
 
   const server = createHttpServer((req, res) => {
     const started = process.hrtime.bigint();
@@ -114,7 +121,7 @@ export function createServer(options: ServerOptions): Server {
       // Method, path and status only: never headers (the bearer token lives there) and never bodies.
       log(`${new Date().toISOString()} ${req.method ?? '-'} ${path} ${res.statusCode} ${ms.toFixed(1)}ms`);
     });
-    handle(req, res, routes, store, dirs, now).catch((error: unknown) => {
+    handle(req, res, routes, store, sessions, dirs, now).catch((error: unknown) => {
       if (error instanceof HttpProblem) {
         if (error.status === 413) req.resume(); // discard the unread rest of an oversized body
         if (!res.headersSent) sendProblem(res, error, path);
@@ -146,6 +153,7 @@ async function handle(
   res: ServerResponse,
   routes: Route[],
   store: Store,
+  sessions: SessionStore,
   dirs: StaticDirs,
   now: () => Date,
 ): Promise<void> {
@@ -159,12 +167,16 @@ async function handle(
 
   if (url.pathname === API_PREFIX || url.pathname.startsWith(API_PREFIX + '/')) {
     const path = url.pathname.slice(API_PREFIX.length) || '/';
+    if (path === '/session') {
+      await handleSession(req, res, method, store, sessions);
+      return;
+    }
     const match = findRoute(routes, path);
     if (!match) throw new HttpProblem(404, 'not-found', `There is no API endpoint at ${url.pathname}.`);
     const lookup = method === 'HEAD' ? 'GET' : method;
     const handler = match.route.methods[lookup as keyof Route['methods']];
     if (!handler) throw methodNotAllowed(Object.keys(match.route.methods));
-    const me = authenticate(req, store);
+    const me = authenticate(req, store, sessions);
     const reply = await handler({ req, url, params: match.params, me, now: now() });
     const headers = { ...(reply.headers ?? {}) };
     // Business errors stored for idempotent replays come back here as plain replies.
@@ -209,8 +221,52 @@ function findRoute(
   return undefined;
 }
 
-function authenticate(req: IncomingMessage, store: Store): Participant {
+/**
+ * The demo sign-in and sign-out of cookie sessions. POST {"participant":"alex"} sets the session cookie;
+ * DELETE ends the session on the server and expires the cookie. Both need the CSRF header (a login CSRF,
+ * signing someone into the attacker's account, is refused as well).
+ */
+async function handleSession(
+  req: IncomingMessage,
+  res: ServerResponse,
+  method: string,
+  store: Store,
+  sessions: SessionStore,
+): Promise<void> {
+  if (method === 'POST') {
+    requireCsrfHeader(req);
+    const { participant } = validate(DemoSignInSchema, await readJsonBody(req));
+    const me = store.participantById(participant);
+    if (!me) throw new HttpProblem(404, 'no-participant', 'There is no such demo participant.');
+    const cookie = sessions.signIn(req, me.id);
+    sendJson(res, 200, { id: me.id, displayName: me.displayName }, { 'Set-Cookie': cookie });
+    return;
+  }
+  if (method === 'DELETE') {
+    requireCsrfHeader(req);
+    // Clear-Site-Data is not sent: it would wipe the page's own storage too; the kit's signOut() wipes its own.
+    sendJson(res, 204, undefined, { 'Set-Cookie': sessions.signOut(req) });
+    return;
+  }
+  throw methodNotAllowed(['POST', 'DELETE']);
+}
+
+/**
+ * Who is asking: the bearer token when there is an Authorization header; otherwise the session cookie, which
+ * only counts with the CSRF header (403 without it) and only while its session lives (401 after sign-out or
+ * expiry, with the cookie expired).
+ */
+function authenticate(req: IncomingMessage, store: Store, sessions: SessionStore): Participant {
   const header = req.headers.authorization;
+  if (!header && sessions.hasCookie(req)) {
+    requireCsrfHeader(req);
+    const id = sessions.participantOf(req);
+    const participant = id === undefined ? undefined : store.participantById(id);
+    if (participant) return participant;
+    throw new HttpProblem(401, 'session-ended', 'Your session has ended. Sign in again.', {
+      headers: { 'WWW-Authenticate': 'Bearer realm="iop-kit"', 'Set-Cookie': sessions.signOut(req) },
+    });
+  }
   const match = header ? /^Bearer[ ]+([\x21-\x7e]+)[ ]*$/i.exec(header) : null;
   const participant = match ? store.participantByToken(match[1]!) : undefined;
   if (participant) return participant;

@@ -53,7 +53,7 @@ server.listen(port, HOST, () => {
   const lines = [
     `iop-kit reference backend ${fresh ? '(database seeded)' : '(existing database)'}: ${databasePath(dataDir)}`,
     `  Landing page     ${base}/`,
-    `  API              ${base}${API_PREFIX}  (Authorization: Bearer demo-alex | demo-jordan)`,
+    `  API              ${base}${API_PREFIX}  (Authorization: Bearer demo-alex | demo-jordan, or the demo session cookie: POST /session)`,
     `  OpenAPI          ${base}/openapi.json${existsSync(dirs.openapi) ? '' : '  (not generated yet)'}`,
     `  Clinic site demo ${base}/demo/clinic-site/`,
     `  Patient portal   ${base}/demo/portal/`,

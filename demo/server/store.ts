@@ -46,6 +46,12 @@ export class Store {
     return row ? (JSON.parse(row.doc) as Participant) : undefined;
   }
 
+  /** The participant with this id, or undefined. */
+  participantById(id: string): Participant | undefined {
+    const row = this.db.prepare<{ doc: string }>('SELECT doc FROM participants WHERE id = ?').get(id);
+    return row ? (JSON.parse(row.doc) as Participant) : undefined;
+  }
+
   /** Whether `ownerId` currently lets `viewerId` read their safety plan. */
   sharesPlanWith(ownerId: string, viewerId: string): boolean {
     const row = this.db

@@ -38,6 +38,12 @@ export const PREFERENCES_KEY = 'preferences';
 /** Event dispatched on window after `signOut()` (in this tab and in the others). */
 export const SIGNED_OUT_EVENT = 'iop-signed-out';
 
+/**
+ * Event dispatched on window when the backend answers 401 (the session ended on the server, or the token or
+ * cookie is no longer valid): the client's `sessionEnded` is then true and its widgets show signed out.
+ */
+export const SESSION_ENDED_EVENT = 'iop-session-ended';
+
 interface PreferencesWrite {
   patch: PreferencesPatch;
   ifMatch: string;
@@ -48,6 +54,11 @@ export interface IopClient {
   readonly backend: Backend;
   readonly cache: OfflineCache;
   readonly outbox: Outbox;
+  /**
+   * True once the backend answered 401 to any call: signed out until `configure()` is called again (after the
+   * person signs in again) or the page reloads. The local copy was wiped when it happened.
+   */
+  readonly sessionEnded: boolean;
   /**
    * A stale-while-revalidate read (see `staleWhileRevalidate` for the states). `maxAgeMs` defaults to the
    * configured `cache.maxAgeMs`.
@@ -77,7 +88,19 @@ export interface SignOutOptions extends ClientOptions {
 /** Builds a client for `config` (use `getClient()` in widgets). */
 export function createClient(config: IopConfig = getConfig(), options: ClientOptions = {}): IopClient {
   const dbName = options.dbName ?? DEFAULT_DB_NAME;
-  const backend = createBackend(config);
+  let sessionEnded = false;
+  const backend = watchForUnauthorized(createBackend(config), () => {
+    if (sessionEnded) return;
+    sessionEnded = true;
+    // The server says this session is over: what it let this device keep is wiped, as on sign-out (a shared
+    // device must not show the last person's data to the next), and every widget is told.
+    void cache
+      .clear()
+      .catch(() => undefined)
+      .then(() => deleteKitDatabase(dbName))
+      .catch(() => undefined);
+    globalThis.dispatchEvent?.(new Event(SESSION_ENDED_EVENT));
+  });
   const cache = createCache({ dbName, encrypt: config.cache.encrypt, maxAgeMs: config.cache.maxAgeMs });
   // ETags our own delivered writes replaced: a queued change made against version A, sent after our
   // previous change turned A into B, is sent with B (it was made on top of our own write, not a stranger's).
@@ -111,6 +134,9 @@ export function createClient(config: IopConfig = getConfig(), options: ClientOpt
     backend,
     cache,
     outbox,
+    get sessionEnded() {
+      return sessionEnded;
+    },
     read: (key, fetcher, readOptions = {}) =>
       staleWhileRevalidate(cache, key, () => fetcher(backend), {
         maxAgeMs: config.cache.maxAgeMs,
@@ -143,6 +169,31 @@ export function createClient(config: IopConfig = getConfig(), options: ClientOpt
   };
 }
 
+/** True for the backend's "not signed in" answer (by `code`, so errors of another kit copy count too). */
+export function isUnauthorized(error: unknown): boolean {
+  const e = error as { code?: unknown; status?: unknown } | null;
+  return e?.code === 'http' && e.status === 401;
+}
+
+/** The backend with every call watched: a 401 from any of them calls `onUnauthorized` (and still rejects). */
+function watchForUnauthorized(backend: Backend, onUnauthorized: () => void): Backend {
+  // A Proxy, not a copy: a host's Backend may be a class whose methods live on its prototype.
+  return new Proxy(backend, {
+    get(target, property, receiver) {
+      const value: unknown = Reflect.get(target, property, receiver);
+      if (typeof value !== 'function') return value;
+      return async (...args: unknown[]) => {
+        try {
+          return await (value as (...a: unknown[]) => unknown).apply(target, args);
+        } catch (error) {
+          if (isUnauthorized(error)) onUnauthorized();
+          throw error;
+        }
+      };
+    },
+  });
+}
+
 let current: IopClient | undefined;
 let unsubscribe: (() => void) | undefined;
 let channel: BroadcastChannel | undefined;
@@ -153,6 +204,7 @@ const CLIENT_OPTIONS = [
   'baseUrl',
   'programId',
   'getAccessToken',
+  'session',
   'fetch',
   'timeoutMs',
   'retries',
@@ -188,16 +240,26 @@ function listen(): void {
  */
 export function getClient(): IopClient {
   listen();
+  // A client whose session the backend ended stays signed out until the configuration changes (a new sign-in).
+  if (current?.sessionEnded && current.config !== getConfig()) {
+    void current.dispose();
+    current = undefined;
+  }
   current ??= createClient(getConfig());
   return current;
 }
 
 /**
- * Signed in when a token callback is configured, or when the backend is an object (in-memory, or a host's
- * own adapter, which handles identity itself).
+ * Signed in (as far as the page knows) when a token callback is configured (token mode), the session is the
+ * portal's cookie (`session: 'cookie'`), or the backend is an object (in-memory, or a host's own adapter, which
+ * handles identity itself). The backend has the last word: a 401 signs the widgets out (`sessionEnded`).
  */
 export function isSignedIn(config: IopConfig = getConfig()): boolean {
-  return typeof config.backend === 'object' || typeof config.getAccessToken === 'function';
+  return (
+    typeof config.backend === 'object' ||
+    config.session === 'cookie' ||
+    typeof config.getAccessToken === 'function'
+  );
 }
 
 /** Drops this tab's client and token callback, and tells its widgets. */
@@ -205,7 +267,11 @@ async function forgetSession(): Promise<void> {
   const client = current;
   current = undefined;
   await client?.dispose();
-  if (getConfig().getAccessToken) setConfig((config) => ({ ...config, getAccessToken: undefined }));
+  const { getAccessToken, session } = getConfig();
+  // Forget the session: the token callback, or cookie mode (back to the default; the portal ends its own server
+  // session and, after the next sign-in, calls configure({ session: 'cookie' }) again).
+  if (getAccessToken || session === 'cookie')
+    setConfig((config) => ({ ...config, getAccessToken: undefined, session: 'token' }));
   globalThis.dispatchEvent?.(new Event(SIGNED_OUT_EVENT));
 }
 
@@ -216,6 +282,10 @@ async function forgetSession(): Promise<void> {
  * Writes still waiting in the outbox get one last delivery attempt (bounded by `flushTimeoutMs`) while the
  * token is still there; what cannot be delivered is discarded with the database, which is what signing out
  * on a shared device means.
+ *
+ * In cookie mode the kit cannot end the portal's server session (the cookie is HttpOnly): the portal does that
+ * itself (e.g. its own sign-out route) and calls `signOut()` to wipe what this device kept; cookie mode is
+ * forgotten too, so the widgets show signed out until `configure({ session: 'cookie' })` after the next sign-in.
  */
 export async function signOut(options: SignOutOptions = {}): Promise<void> {
   listen();

@@ -25,6 +25,9 @@ export interface FhirTelehealth {
   chatUrl?: string;
 }
 
+/** How requests are authenticated (see IopConfig.session). */
+export type SessionMode = 'token' | 'cookie';
+
 /** The resolved configuration every adapter and widget reads. */
 export interface IopConfig {
   /**
@@ -35,6 +38,12 @@ export interface IopConfig {
   /** Identifies the program when one backend serves several (from `<iop-provider program-id>`). */
   programId?: string;
   getAccessToken?: AccessTokenGetter;
+  /**
+   * Who holds the session. 'token' (default): `getAccessToken` supplies a bearer token. 'cookie': the portal's
+   * own HttpOnly session cookie (backend-for-frontend); requests carry credentials and the `X-IOP-CSRF: 1`
+   * header, no Authorization header, and `getAccessToken` is not called.
+   */
+  session: SessionMode;
   /**
    * 'rest', 'fhir' (FHIR R4 at `baseUrl`, for `patient`; loaded on first use as its own chunk) or an object
    * implementing Backend (e.g. the in-memory adapter, or a host's own).
@@ -71,6 +80,7 @@ const WEEK_MS = 7 * 24 * 3600e3;
 function defaults(): IopConfig {
   return {
     backend: 'rest',
+    session: 'token',
     region: 'US',
     timeoutMs: 8000,
     retries: 2,

@@ -18,6 +18,7 @@ export {
   type FhirTelehealth,
   type IopConfig,
   type IopOptions,
+  type SessionMode,
 } from './config-store.js';
 
 export const BACKEND_METHODS = [
@@ -79,6 +80,7 @@ const OptionsSchema = z.object({
   baseUrl: z.optional(urlOrPath('an https: URL (http: only on localhost) or a path starting with "/"')),
   programId: z.optional(z.string().check(z.minLength(1), z.maxLength(200))),
   getAccessToken: z.optional(fn('a function returning the access token')),
+  session: z.optional(z.enum(['token', 'cookie'])),
   backend: z.optional(
     accepted(
       (v) =>

@@ -10,13 +10,18 @@ import {
 } from './schemas.js';
 import type { ReadStore } from './storage/cache.js';
 import { sessionFor, type SessionSettings } from './session.js';
+import { randomId } from './random-id.js';
 
-export type CrisisBackendState = 'signed-in' | 'signed-out' | 'no-backend';
+/**
+ * 'signed-out': no session configured, or the backend answered 401. 'unavailable': the configuration cannot make
+ * a backend (the developer is told in the console; the person sees that the care team cannot be reached).
+ */
+export type CrisisBackendState = 'signed-in' | 'signed-out' | 'no-backend' | 'unavailable';
 
 export interface CrisisService {
-  /** Whether the on-call, video and chat parts can be offered. */
-  state: CrisisBackendState;
-  signedIn: boolean;
+  /** Whether the on-call, video and chat parts can be offered (read again on each render: a 401 changes it). */
+  readonly state: CrisisBackendState;
+  readonly signedIn: boolean;
   /** The on-call clinician and what the backend offers, served from the cache at once; absent when signed out. */
   resources?: ReadStore<CrisisResources>;
   startTelehealth(includePartner: boolean): Promise<TelehealthSession>;
@@ -44,12 +49,18 @@ export function connectCrisis(settings: SessionSettings): CrisisService {
       // A configuration that cannot make a backend: the built-in help still shows; the developer is told.
       console.error(error);
       failure = error;
-      state = 'signed-out';
+      state = 'unavailable';
     }
   }
+  if (client?.sessionEnded) client = undefined;
+  if (state === 'signed-in' && !client) state = 'signed-out';
   return {
-    state,
-    signedIn: !!client,
+    get state() {
+      return client?.sessionEnded ? 'signed-out' : state;
+    },
+    get signedIn() {
+      return !!client && !client.sessionEnded;
+    },
     allowedOrigins: session.config.allowedOrigins,
     safetyPlanUrl: session.config.safetyPlanUrl,
     resources: client?.read('crisis-resources', (backend) => backend.getCrisisResources(), {
@@ -60,7 +71,7 @@ export function connectCrisis(settings: SessionSettings): CrisisService {
     log(type, action, target) {
       client
         ?.logCrisisEvent({
-          id: crypto.randomUUID(),
+          id: randomId(),
           type,
           at: new Date().toISOString(),
           action,

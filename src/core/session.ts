@@ -18,13 +18,23 @@ export interface Session {
   config: IopConfig;
   /** No backend configured at all: a public page with only the built-in help. */
   hasBackend: boolean;
-  /** A token callback or a non-REST backend is configured. */
+  /**
+   * A session is configured: a token callback, `session: 'cookie'` or a Backend object. (The backend may still
+   * say otherwise: a client whose `sessionEnded` is true is signed out.)
+   */
   signedIn: boolean;
   /** The client to call; built on first use. Throws ConfigError when the settings cannot make one. */
   client(): IopClient;
 }
 
-const providerClients = new Map<string, { getAccessToken?: AccessTokenGetter; client: IopClient }>();
+interface ProviderClient {
+  getAccessToken?: AccessTokenGetter;
+  /** The kit configuration it was built under: after a 401 only a new one (a new sign-in) builds another. */
+  base: IopConfig;
+  client: IopClient;
+}
+
+const providerClients = new Map<string, ProviderClient>();
 
 /** The session for a widget with these provider settings. */
 export function sessionFor(settings: SessionSettings = {}): Session {
@@ -47,10 +57,14 @@ export function sessionFor(settings: SessionSettings = {}): Session {
       if (shared) return getClient();
       const key = `${config.baseUrl ?? ''}\n${config.programId ?? ''}`;
       const known = providerClients.get(key);
-      if (known && known.getAccessToken === config.getAccessToken) return known.client;
+      const usable =
+        known &&
+        known.getAccessToken === config.getAccessToken &&
+        (!known.client.sessionEnded || known.base === base);
+      if (usable) return known.client;
       if (known) void known.client.dispose();
       const client = createClient(config);
-      providerClients.set(key, { getAccessToken: config.getAccessToken, client });
+      providerClients.set(key, { getAccessToken: config.getAccessToken, base, client });
       return client;
     },
   };

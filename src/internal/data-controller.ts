@@ -1,7 +1,8 @@
 import type { ReactiveController } from 'lit';
 import type { ReadState, ReadStore } from '../core/storage/cache.js';
 import type { Backend } from '../core/backends/backend.js';
-import type { IopClient } from '../core/client.js';
+import { SESSION_ENDED_EVENT, isUnauthorized, type IopClient } from '../core/client.js';
+import { STORAGE_UNAVAILABLE_EVENT } from '../core/storage/storage-status.js';
 import { fire } from './widget-kit.js';
 import { sessionFor, type Session, type SessionSettings } from '../core/session.js';
 import { droppedFrom } from '../core/errors.js';
@@ -34,8 +35,13 @@ export interface DataRead<T> {
 
 /**
  * One stale-while-revalidate read for a widget: subscribes while connected, re-reads when its settings or
- * key change, shows `signed-out` when there is no session, and lets the widget `reload()` (a retry button).
- * Every widget reads its data through this, so loading, cached, offline, error and signed-out behave alike.
+ * key change, and lets the widget `reload()` (a retry button). Every widget reads its data through this, so
+ * loading, cached, offline, error and signed-out behave alike.
+ *
+ * `signed-out` means exactly two things: no session is configured (no token callback, no cookie session, no
+ * Backend object), or the backend answered 401 (to this read or to any other call of the same client; then
+ * every widget of that client shows signed out, and no `iop-error` is fired: it is not a failure). Every other
+ * failure (network, timeout, 5xx, bad data, storage) is an `offline`, `stale` or `error` state that says so.
  */
 export class DataController<T> implements ReactiveController {
   state: DataState<T> = { status: 'loading', fromCache: false, revalidating: true };
@@ -43,6 +49,7 @@ export class DataController<T> implements ReactiveController {
   private unsubscribe?: () => void;
   private currentKey?: string;
   private session?: Session;
+  private activeClient?: IopClient;
 
   constructor(
     private readonly host: DataHost,
@@ -54,17 +61,31 @@ export class DataController<T> implements ReactiveController {
   }
 
   hostConnected(): void {
+    globalThis.addEventListener(SESSION_ENDED_EVENT, this.onSessionEnded);
+    globalThis.addEventListener(STORAGE_UNAVAILABLE_EVENT, this.onStorageUnavailable);
     this.start();
   }
 
   hostDisconnected(): void {
+    globalThis.removeEventListener(SESSION_ENDED_EVENT, this.onSessionEnded);
+    globalThis.removeEventListener(STORAGE_UNAVAILABLE_EVENT, this.onStorageUnavailable);
     this.stop();
   }
 
   /** The client in use (for writes), when signed in. */
   get client(): IopClient | undefined {
-    return this.session?.signedIn ? this.session.client() : undefined;
+    if (!this.session?.signedIn) return undefined;
+    const client = this.session.client();
+    return client.sessionEnded ? undefined : client;
   }
+
+  /** Another read of our client got a 401: this widget is signed out too. */
+  private readonly onSessionEnded = (): void => {
+    if (this.activeClient?.sessionEnded && this.state.status !== 'signed-out') this.signOut();
+  };
+
+  /** The status line says the device keeps no copy (status-view.ts reads it): render again. */
+  private readonly onStorageUnavailable = (): void => this.host.requestUpdate();
 
   /** Settings or key changed: drop the old subscription and read again (cache first). Safe to call any time. */
   restart(): void {
@@ -115,10 +136,7 @@ export class DataController<T> implements ReactiveController {
     this.currentKey = read?.key;
     if (!read) return;
     this.session = sessionFor(this.settings());
-    if (!this.session.signedIn) {
-      this.set({ status: 'signed-out', fromCache: false, revalidating: false });
-      return;
-    }
+    if (!this.session.signedIn) return this.signOut();
     let client: IopClient;
     try {
       client = this.session.client();
@@ -126,8 +144,19 @@ export class DataController<T> implements ReactiveController {
       this.set({ status: 'error', fromCache: false, revalidating: false, error });
       return;
     }
+    this.activeClient = client;
+    if (client.sessionEnded) return this.signOut();
     this.store = client.read(read.key, read.fetch, { parseCached: read.parse });
-    this.unsubscribe = this.store.subscribe((state) => this.set(state));
+    this.unsubscribe = this.store.subscribe((state) => {
+      if (state.status === 'error' && isUnauthorized(state.error)) this.signOut();
+      else this.set(state);
+    });
+  }
+
+  /** Stops reading and shows signed out (no value: what was shown belongs to a session that is over). */
+  private signOut(): void {
+    this.stop();
+    this.set({ status: 'signed-out', fromCache: false, revalidating: false });
   }
 
   private stop(): void {

@@ -353,7 +353,10 @@ describe('iop-coverage-explainer', () => {
     await signOut();
     configure({ backend });
     const empty = await render();
-    await waitUntil(() => text($(empty, '[part="status"]')).includes('You are offline'), 'offline');
+    await waitUntil(
+      () => text($(empty, '[part="status"]')).includes("We could not reach the clinic's server"),
+      'offline',
+    );
     expect($(empty, 'h2')).to.equal(null);
     await expect(empty).to.be.accessible();
   });

@@ -142,7 +142,7 @@ describe('iop-crisis-connect', () => {
 
   for (const [name, simulation, message] of [
     ['a 500', { failWith: { status: 500 } }, 'could not reach your care team'],
-    ['a 401', { failWith: { status: 401 } }, 'could not reach your care team'],
+    ['a 401 (signed out)', { failWith: { status: 401 } }, 'Sign in to see your on-call therapist'],
     ['garbage data', { malformed: true }, 'could not reach your care team'],
     ['offline', { offline: true }, 'offline'],
     ['a timeout', { failWith: 'timeout' }, 'offline'],

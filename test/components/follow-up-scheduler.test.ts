@@ -494,7 +494,7 @@ describe('iop-follow-up-scheduler', () => {
     it('offline without a cache, then stale from the cache', async () => {
       backend.simulate({ offline: true });
       const el = await render();
-      await ready(el, () => text(part(el, 'status')).includes('You are offline'));
+      await ready(el, () => text(part(el, 'status')).includes("We could not reach the clinic's server"));
       await expect(el).to.be.accessible();
       el.remove();
       backend.simulate();

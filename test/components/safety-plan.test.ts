@@ -235,7 +235,9 @@ describe('iop-safety-plan', () => {
       fromCache: true,
     });
     await settled(el, 'stale');
-    expect(text(root(el).querySelector('[part="status"]'))).to.match(/offline\. This is what was saved/);
+    expect(text(root(el).querySelector('[part="status"]'))).to.match(
+      /could not reach the clinic's server\. This is what was saved/,
+    );
     expect(text(sectionOf(el, 'warning-signs'))).to.contain('I stop answering texts');
     await expect(el).to.be.accessible();
     el.remove();
@@ -302,7 +304,9 @@ describe('iop-safety-plan', () => {
     backend.simulate({ offline: true });
     const el = await render();
     await settled(el, 'offline');
-    expect(text(root(el).querySelector('[part="status"]'))).to.contain('You are offline');
+    expect(text(root(el).querySelector('[part="status"]'))).to.contain(
+      "We could not reach the clinic's server. The crisis lines still work.",
+    );
     expect(hrefs(el)).to.deep.equal(['tel:988', 'sms:988', 'tel:911']);
     await expect(el).to.be.accessible();
 

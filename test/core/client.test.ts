@@ -5,6 +5,7 @@ import { configure } from '../../src/core/config.js';
 import {
   OUTBOX_KINDS,
   PREFERENCES_KEY,
+  SESSION_ENDED_EVENT,
   SIGNED_OUT_EVENT,
   createClient,
   getClient,
@@ -57,7 +58,7 @@ describe('getClient', () => {
   it('is one shared client, rebuilt only when an option it depends on changes', async () => {
     const first = getClient();
     expect(getClient()).to.equal(first);
-    expect(first.backend).to.equal(memory);
+    expect(first.config.backend).to.equal(memory);
     configure({ locale: 'es', region: 'CA' });
     expect(getClient()).to.equal(first);
     configure({ cache: { maxAgeMs: 1000 } });
@@ -68,7 +69,7 @@ describe('getClient', () => {
     expect(getClient()).not.to.equal(second);
     const other = createMemoryBackend({ participant: 'jordan' });
     configure({ backend: other });
-    expect(getClient().backend).to.equal(other);
+    expect(getClient().config.backend).to.equal(other);
   });
 
   it('builds the REST adapter from baseUrl, and says what is missing without it', () => {
@@ -207,6 +208,59 @@ describe('isSignedIn', () => {
     configure({ backend: createMemoryBackend() as Backend });
     expect(isSignedIn()).to.equal(true);
   });
+
+  it('is true in cookie mode with no token callback (REST)', () => {
+    resetConfig();
+    configure({ baseUrl: '/api/v1', session: 'cookie' });
+    expect(getConfig().getAccessToken).to.equal(undefined);
+    expect(isSignedIn()).to.equal(true);
+  });
+});
+
+describe('a 401 from the backend', () => {
+  it('ends the session: the copy is wiped, sessionEnded is latched until configure() is called again', async () => {
+    const client = getClient();
+    await client.cache.set('coverage', { planName: 'Lakeshore' });
+    let ended = 0;
+    const onEnded = () => ended++;
+    window.addEventListener(SESSION_ENDED_EVENT, onEnded);
+    try {
+      memory.simulate({ failWith: { status: 401 } });
+      const error = await client.backend.getMe().catch((e: unknown) => e);
+      expect((error as HttpError).status).to.equal(401);
+      await client.backend.getCoverage().catch(() => undefined);
+    } finally {
+      window.removeEventListener(SESSION_ENDED_EVENT, onEnded);
+    }
+    expect(ended, 'told once').to.equal(1);
+    expect(client.sessionEnded).to.equal(true);
+    await until(async () => (await client.cache.get('coverage')) === undefined, 'the copy wiped');
+    memory.simulate();
+    expect(getClient(), 'the same ended client until the configuration changes').to.equal(client);
+    configure({ backend: memory });
+    const fresh = getClient();
+    expect(fresh).not.to.equal(client);
+    expect(fresh.sessionEnded).to.equal(false);
+  });
+
+  it('from a class-based Backend (methods on its prototype) ends the session too', async () => {
+    // Its own methods live on the prototype (a class), not as own properties.
+    class Refusing {
+      getMe(): Promise<never> {
+        return Promise.reject(new HttpError(401));
+      }
+    }
+    const inner = createMemoryBackend();
+    const backend = new Proxy(new Refusing(), {
+      get: (target, key) => Reflect.get(target, key) ?? Reflect.get(inner, key),
+    }) as unknown as Backend;
+    const client = createClient({ ...getConfig(), backend });
+    extraClients.push(client);
+    expect(await client.backend.getCoverage()).to.have.property('planName');
+    expect(client.sessionEnded).to.equal(false);
+    await client.backend.getMe().catch(() => undefined);
+    expect(client.sessionEnded).to.equal(true);
+  });
 });
 
 describe('signOut', () => {
@@ -243,6 +297,22 @@ describe('signOut', () => {
     memory.simulate();
     await signOut();
     expect(memory.crisisEvents.map((e) => e.id)).to.include(event.id);
+  });
+
+  it('in cookie mode wipes the copy and forgets cookie mode, so the widgets show signed out', async () => {
+    resetConfig();
+    configure({
+      baseUrl: '/api/v1',
+      session: 'cookie',
+      fetch: () => Promise.reject(new TypeError('offline')),
+    });
+    const client = getClient();
+    await client.cache.set('safety-plan:me', { name: 'Alex' });
+    expect(await databaseNames()).to.include('iop-kit');
+    await signOut({ flushTimeoutMs: 0 });
+    expect(await databaseNames()).not.to.include('iop-kit');
+    expect(getConfig().session).to.equal('token');
+    expect(isSignedIn()).to.equal(false);
   });
 
   it('follows a sign-out made in another tab', async () => {

@@ -35,6 +35,15 @@ describe('configure()', () => {
     expect(config.quickExitUrl).to.equal(DEFAULT_QUICK_EXIT_URL);
     expect(DEFAULT_QUICK_EXIT_URL).to.equal('https://www.bbc.com/weather');
     expect(config.allowedOrigins).to.deep.equal([]);
+    expect(config.session).to.equal('token');
+  });
+
+  it("accepts session: 'cookie' and refuses any other session mode", () => {
+    expect(configure({ session: 'cookie' }).session).to.equal('cookie');
+    expect(configure({ session: 'token' }).session).to.equal('token');
+    const e = configError({ session: 'jwt' });
+    expect(e.option).to.equal('session');
+    expect(e.expected).to.equal('one of "token", "cookie"');
   });
 
   it('accepts the DESIGN.md example and merges later calls', () => {

@@ -20,14 +20,22 @@ describe('openapi.json', () => {
     security: unknown[];
   };
 
-  test('is OpenAPI 3.1 with bearer security', () => {
+  test('is OpenAPI 3.1 with bearer security, or the session cookie together with the CSRF header', () => {
     assert.equal(doc.openapi, '3.1.0');
     assert.equal(doc.components.securitySchemes['bearer']?.scheme, 'bearer');
-    assert.deepEqual(doc.security, [{ bearer: [] }]);
+    assert.deepEqual(doc.security, [{ bearer: [] }, { sessionCookie: [], csrfHeader: [] }]);
+    const schemes = doc.components.securitySchemes as Record<string, { in?: string; name?: string }>;
+    assert.deepEqual(
+      [schemes['sessionCookie']?.in, schemes['sessionCookie']?.name],
+      ['cookie', 'iop_session'],
+    );
+    assert.deepEqual([schemes['csrfHeader']?.in, schemes['csrfHeader']?.name], ['header', 'X-IOP-CSRF']);
   });
 
   test('covers every endpoint of DESIGN.md with its key responses', () => {
     const expected: [string, string, string[]][] = [
+      ['/session', 'post', ['200', '403']],
+      ['/session', 'delete', ['204', '403']],
       ['/me', 'get', ['200']],
       ['/crisis/resources', 'get', ['200']],
       ['/crisis/telehealth', 'post', ['201']],
@@ -44,7 +52,8 @@ describe('openapi.json', () => {
     for (const [path, method, statuses] of expected) {
       const op = doc.paths[path]?.[method];
       assert.ok(op, `${method.toUpperCase()} ${path} is documented`);
-      for (const status of [...statuses, '401', '500'])
+      // The session routes are how one gets signed in: they answer no 401.
+      for (const status of [...statuses, ...(path === '/session' ? [] : ['401']), '500'])
         assert.ok(op.responses[status], `${method} ${path} ${status}`);
     }
     assert.ok(doc.paths['/follow-ups']!['post']!.parameters?.some((p) => p.name === 'Idempotency-Key'));

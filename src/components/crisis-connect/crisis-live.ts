@@ -6,6 +6,7 @@
  */
 import { html, nothing, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import { connectCrisis, type CrisisService } from '../../core/crisis.js';
+import { SESSION_ENDED_EVENT } from '../../core/client.js';
 import { safeExternalUrl } from '../../core/links.js';
 import { addedHotlines } from '../../core/hotlines.js';
 import { formatAge, formatTime } from '../../core/format.js';
@@ -126,11 +127,16 @@ export class CrisisLive {
       this.resources = next;
       host.requestUpdate();
     });
+    globalThis.addEventListener(SESSION_ENDED_EVENT, this.onSessionEnded);
   }
+
+  /** A 401 anywhere on this client: the on-call part says signed out (service.state reads it). */
+  private readonly onSessionEnded = (): void => this.host.requestUpdate();
 
   /** Stops following the on-call data. */
   stop(): void {
     this.unsubscribe?.();
+    globalThis.removeEventListener(SESSION_ENDED_EVENT, this.onSessionEnded);
   }
 
   /** The dialog closed: a video session that is ready stays ready; anything else starts over. */
@@ -152,6 +158,7 @@ export class CrisisLive {
   onCall(locale: Locale, loading: TemplateResult): TemplateResult {
     const t = liveMessages[locale];
     if (this.service.state === 'signed-out') return html`<p class="muted">${t.signedOut}</p>`;
+    if (this.service.state === 'unavailable') return html`<p>${t.unavailable}</p>`;
     const state = this.resources;
     const onCall = state?.value?.onCall;
     if (onCall) {

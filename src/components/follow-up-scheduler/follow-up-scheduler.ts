@@ -12,6 +12,7 @@ import { nameAndRole } from '../../core/roles.js';
 import { formatDay, formatTime, isValidTimeZone, timeZoneName } from '../../core/format.js';
 import { safeExternalUrl, telHref } from '../../core/links.js';
 import { ConfigError, parseWith } from '../../core/errors.js';
+import { randomId } from '../../core/random-id.js';
 import {
   AppointmentListSchema,
   CrisisResourcesSchema,
@@ -259,7 +260,7 @@ export class IopFollowUpScheduler extends IopWidget {
     const slot = this.selected;
     const client = this.slots.client;
     if (!slot || !client || this.busy) return;
-    const key = this.keys.get(slot.id) ?? crypto.randomUUID();
+    const key = this.keys.get(slot.id) ?? randomId();
     this.keys.set(slot.id, key);
     this.busy = true;
     this.note = undefined;
@@ -320,7 +321,7 @@ export class IopFollowUpScheduler extends IopWidget {
   private async requestCallback(): Promise<void> {
     try {
       await this.slots.client!.logCrisisEvent({
-        id: crypto.randomUUID(),
+        id: randomId(),
         type: 'crisis-action',
         at: this.now().toISOString(),
         action: 'callback-request',

@@ -1,8 +1,11 @@
 /**
  * The request machinery both HTTP adapters share (REST: rest-backend.ts, FHIR R4: fhir/fhir-backend.ts).
  *
- * - Every request asks `getAccessToken()` afresh and sends `Authorization: Bearer`; the token is never kept in
- *   a field, put in a URL or logged.
+ * - Token mode: every request asks `getAccessToken()` afresh and sends `Authorization: Bearer`; the token is
+ *   never kept in a field, put in a URL or logged. Credentials (cookies) are never sent.
+ * - Cookie mode (`session: 'cookie'`): requests carry the portal's own session cookie (`credentials: 'include'`)
+ *   and the CSRF_HEADER, which no HTML form can send and which makes every cross-origin request preflighted, so
+ *   the server can refuse forged requests by requiring it; no Authorization header, no token callback.
  * - Each attempt has its own timeout (AbortSignal.timeout, joined to the caller's signal with AbortSignal.any)
  *   -> TimeoutError; a rejected fetch -> NetworkError.
  * - Only GETs are retried (network errors, timeouts, 408/429/5xx), with exponential backoff and full jitter;
@@ -26,11 +29,19 @@ export const BACKOFF_CAP_MS = 5000;
 /** A Retry-After longer than this is not waited for: the error goes to the caller (and the cache serves). */
 export const MAX_RETRY_AFTER_MS = 30_000;
 
+/**
+ * Sent on every request in cookie mode; the server must refuse cookie-authenticated requests without it. A custom
+ * header cannot be set by a form or a simple cross-site request, and cross-origin it needs a CORS preflight that
+ * the server answers only for the portal's own origin.
+ */
+export const CSRF_HEADER = 'X-IOP-CSRF';
+
 /** Statuses worth another GET attempt. */
 const RETRYABLE_STATUS = new Set([408, 429, 500, 502, 503, 504]);
 
 /** The part of the configuration the request machinery reads. */
-export type HttpConfig = Pick<IopConfig, 'getAccessToken' | 'timeoutMs' | 'retries' | 'fetch'>;
+export type HttpConfig = Pick<IopConfig, 'getAccessToken' | 'timeoutMs' | 'retries' | 'fetch'> &
+  Partial<Pick<IopConfig, 'session'>>;
 
 /** Seams for tests: randomness and waiting. */
 export interface HttpDeps {
@@ -119,6 +130,7 @@ export function createHttp(config: HttpConfig, deps: HttpDeps, flavour: HttpFlav
   const sleep = deps.sleep ?? abortableSleep;
   const now = deps.now ?? Date.now;
   const inflight = new Map<string, Promise<Reply<unknown>>>();
+  const cookie = config.session === 'cookie';
 
   async function send<T>(
     method: Method,
@@ -145,9 +157,13 @@ export function createHttp(config: HttpConfig, deps: HttpDeps, flavour: HttpFlav
               ? abortReason(signal)
               : new NetworkError(`The request ${what} failed: the server could not be reached.`, { cause });
       if (signal?.aborted) throw abortReason(signal);
-      const token = await config.getAccessToken?.();
       const headers: Record<string, string> = { Accept: flavour.accept, ...extraHeaders };
-      if (token) headers.Authorization = `Bearer ${token}`;
+      if (cookie) {
+        headers[CSRF_HEADER] = '1';
+      } else {
+        const token = await config.getAccessToken?.();
+        if (token) headers.Authorization = `Bearer ${token}`;
+      }
       if (body !== undefined) headers['Content-Type'] = flavour.contentType;
       let response: Response;
       let text: string;
@@ -157,7 +173,7 @@ export function createHttp(config: HttpConfig, deps: HttpDeps, flavour: HttpFlav
           headers,
           body: body === undefined ? undefined : JSON.stringify(body),
           signal: requestSignal,
-          credentials: 'omit',
+          credentials: cookie ? 'include' : 'omit',
           cache: 'no-store',
           referrerPolicy: 'no-referrer',
         });

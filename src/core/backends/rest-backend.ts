@@ -33,6 +33,7 @@ export {
   BACKOFF_CAP_MS,
   MAX_RESPONSE_BYTES,
   MAX_RETRY_AFTER_MS,
+  CSRF_HEADER,
   abortableSleep,
   backoffDelay,
   parseRetryAfter,
@@ -40,7 +41,7 @@ export {
 
 /** The part of the configuration the REST adapter reads. */
 export type RestConfig = Pick<IopConfig, 'baseUrl' | 'getAccessToken' | 'timeoutMs' | 'retries' | 'fetch'> &
-  Partial<Pick<IopConfig, 'programId'>>;
+  Partial<Pick<IopConfig, 'programId' | 'session'>>;
 
 /** Seams for tests: randomness and waiting. */
 export type RestDeps = HttpDeps;

@@ -9,6 +9,7 @@
  *   same database in other tabs (or other instances in this tab) emit an `invalidate` event.
  */
 import type { RecordCipher } from './crypto.js';
+import { randomId } from '../random-id.js';
 import { DEFAULT_DB_NAME, KitStorage, deleteKitDatabase, inStore, type StorageKind } from './kit-db.js';
 
 export type { StorageKind } from './kit-db.js';
@@ -62,7 +63,7 @@ export class OfflineCache extends EventTarget {
   readonly maxAgeMs: number | undefined;
   /** The clock ages are measured with. */
   readonly now: () => number;
-  private readonly id = crypto.randomUUID();
+  private readonly id = randomId();
   private readonly memory = new Map<string, StoredEntry>();
   private readonly storageLayer: KitStorage;
   private channel: BroadcastChannel | undefined;

@@ -3,6 +3,7 @@
  * key live side by side so that `signOut()` wipes all of them with one `indexedDB.deleteDatabase`.
  */
 import { createRecordCipher, loadOrCreateKeys, type RecordCipher } from './crypto.js';
+import { markStorageUnavailable, resetStorageStatusForTesting } from './storage-status.js';
 
 export const KIT_DB_VERSION = 1;
 export const DEFAULT_DB_NAME = 'iop-kit';
@@ -12,7 +13,17 @@ export type KitDatabase = IDBDatabase;
 export type KitStore = 'cache' | 'outbox' | 'keys';
 const STORES: readonly KitStore[] = ['cache', 'outbox', 'keys'];
 
-const hasIndexedDB = () => globalThis.indexedDB != null;
+/**
+ * The IndexedDB factory, or why there is none: it may be absent, and in a sandboxed iframe without
+ * allow-same-origin (an opaque origin) merely reading `indexedDB` throws a SecurityError.
+ */
+function indexedDBFactory(): IDBFactory | Error {
+  try {
+    return globalThis.indexedDB ?? new Error('indexedDB is undefined');
+  } catch (error) {
+    return error instanceof Error ? error : new Error(String(error));
+  }
+}
 
 /**
  * Runs `act` on one store in its own transaction and resolves with its request's result once the
@@ -41,9 +52,10 @@ export function inStore<T = undefined>(
  */
 export function openKitDatabase(name: string, onClose: () => void): Promise<KitDatabase> {
   return new Promise((resolve, reject) => {
-    if (!hasIndexedDB()) throw new Error('IndexedDB is not available');
+    const factory = indexedDBFactory();
+    if (factory instanceof Error) throw new Error(`IndexedDB is not available (${factory.message})`);
     let blocked = false;
-    const request = indexedDB.open(name, KIT_DB_VERSION);
+    const request = factory.open(name, KIT_DB_VERSION);
     request.onupgradeneeded = () => {
       for (const store of STORES) {
         if (!request.result.objectStoreNames.contains(store)) request.result.createObjectStore(store);
@@ -79,9 +91,11 @@ export function openKitDatabase(name: string, onClose: () => void): Promise<KitD
  * not hang meanwhile.
  */
 export function deleteKitDatabase(name: string, blockedWaitMs = 2000): Promise<void> {
-  if (!hasIndexedDB()) return Promise.resolve();
+  const factory = indexedDBFactory();
+  // No IndexedDB (or none this page may use): nothing was ever stored, so there is nothing to wipe.
+  if (factory instanceof Error) return Promise.resolve();
   return new Promise((resolve, reject) => {
-    const request = indexedDB.deleteDatabase(name);
+    const request = factory.deleteDatabase(name);
     request.onsuccess = () => resolve();
     request.onerror = () => reject(request.error);
     request.onblocked = () => setTimeout(resolve, blockedWaitMs);
@@ -90,19 +104,26 @@ export function deleteKitDatabase(name: string, blockedWaitMs = 2000): Promise<v
 
 let fallbackWarned = false;
 
-/** Says once per page that data is kept in memory only; the kit keeps working either way. */
+/**
+ * Says once per page, for the developer, why nothing is kept on this device; the kit keeps working from the
+ * network either way. Also tells the widgets (see storage-status.ts), which tell the person what it means.
+ */
 export function warnStorageFallback(reason: unknown): void {
+  markStorageUnavailable();
   if (fallbackWarned) return;
   fallbackWarned = true;
   const why = reason instanceof Error ? `${reason.name}: ${reason.message}` : String(reason);
   console.warn(
-    `iop-kit: IndexedDB is unavailable (${why}); offline data is kept in memory for this page only.`,
+    `iop-kit: this browser cannot keep an encrypted offline copy (${why}). The widgets load from the network ` +
+      'and keep data in memory for this page only; crisis events and preference changes are retried while ' +
+      'the page is open. IndexedDB and WebCrypto (crypto.subtle, which needs https:) are both required.',
   );
 }
 
-/** Tests only: forget that the fallback warning was already shown. */
+/** Tests only: forget that the fallback warning was already shown and that storage failed. */
 export function resetStorageFallbackWarningForTesting(): void {
   fallbackWarned = false;
+  resetStorageStatusForTesting();
 }
 
 export type StorageKind = 'indexeddb' | 'memory';
@@ -126,8 +147,17 @@ export class KitStorage {
     readonly dbName: string,
     private readonly encrypt: boolean,
   ) {
-    this.mode = hasIndexedDB() ? 'indexeddb' : 'memory';
-    if (!hasIndexedDB()) warnStorageFallback(new Error('indexedDB is undefined'));
+    const factory = indexedDBFactory();
+    // Without WebCrypto (an http: page is not a secure context) records could only be stored in plaintext:
+    // memory instead, never plaintext on disk. `encrypt: false` is the developer's explicit choice.
+    const unavailable =
+      factory instanceof Error
+        ? factory
+        : encrypt && !globalThis.crypto?.subtle
+          ? new Error('WebCrypto (crypto.subtle) is unavailable: the page is not a secure context')
+          : undefined;
+    this.mode = unavailable ? 'memory' : 'indexeddb';
+    if (unavailable) warnStorageFallback(unavailable);
     globalThis.addEventListener?.('pagehide', this.letGo);
   }
 

@@ -18,6 +18,7 @@
  * attempt failed and the entry waits for its next one).
  */
 import { DEFAULT_DB_NAME, KitStorage, inStore, type StorageKind } from './kit-db.js';
+import { randomId } from '../random-id.js';
 
 export interface OutboxEntry<P = unknown> {
   /** The idempotency key; also the entry's id. */
@@ -151,7 +152,7 @@ export class Outbox extends EventTarget {
     const same = this.queue.find((e) => e.idempotencyKey === request.idempotencyKey);
     if (same) return publicEntry(same) as OutboxEntry<P>;
     const entry: QueuedEntry = {
-      idempotencyKey: request.idempotencyKey ?? crypto.randomUUID(),
+      idempotencyKey: request.idempotencyKey ?? randomId(),
       kind: request.kind,
       entityKey: request.entityKey,
       payload: request.payload,

@@ -2,6 +2,7 @@ import { expect } from '@open-wc/testing';
 import { HttpError, NetworkError, SchemaError, TimeoutError, droppedFrom } from '../../../src/core/errors.js';
 import {
   BACKOFF_CAP_MS,
+  CSRF_HEADER,
   MAX_RESPONSE_BYTES,
   abortableSleep,
   backoffDelay,
@@ -121,6 +122,42 @@ describe('REST adapter: requests', () => {
     const { backend } = setup(fetch, { getAccessToken: async () => undefined });
     await backend.getCoverage();
     expect(calls[0]!.headers).not.to.have.property('Authorization');
+  });
+
+  it('in cookie mode sends credentials and the CSRF header, and never asks for or sends a token', async () => {
+    const { fetch, calls } = fakeFetch(json(seed.participants.alex), new Response(null, { status: 202 }));
+    const { backend, tokenCalls } = setup(fetch, { session: 'cookie' });
+    await backend.getMe();
+    await backend.logCrisisEvent({
+      id: '3b241101-e2bb-4255-8caf-4136c566a962',
+      type: 'crisis-action',
+      at: NOW.toISOString(),
+      action: 'call-988',
+    });
+    expect(calls).to.have.length(2);
+    for (const call of calls) {
+      expect(call.init.credentials).to.equal('include');
+      expect(call.headers[CSRF_HEADER]).to.equal('1');
+      expect(call.headers).not.to.have.property('Authorization');
+    }
+    expect(CSRF_HEADER).to.equal('X-IOP-CSRF');
+    expect(tokenCalls(), 'the token callback is not used').to.equal(0);
+  });
+
+  it('in cookie mode a 401 is an HttpError 401, not retried', async () => {
+    const { fetch, calls } = fakeFetch(problem(401, { title: 'Unauthorized', detail: 'Session ended.' }));
+    const { backend } = setup(fetch, { session: 'cookie' });
+    const error = (await rejection(backend.getSafetyPlan('me'))) as HttpError;
+    expect(error).to.be.instanceOf(HttpError);
+    expect(error.status).to.equal(401);
+    expect(calls).to.have.length(1);
+  });
+
+  it('in token mode sends no CSRF header and no credentials', async () => {
+    const { fetch, calls } = fakeFetch(json(seed.coverage.alex));
+    await setup(fetch, { session: 'token' }).backend.getCoverage();
+    expect(calls[0]!.headers).not.to.have.property(CSRF_HEADER);
+    expect(calls[0]!.init.credentials).to.equal('omit');
   });
 
   it('joins a base URL with a trailing slash, and a same-origin path', async () => {
