@@ -6,6 +6,7 @@ import { configure, resetConfig } from '../../src/core/config.js';
 import { createMemoryBackend, type MemoryBackend } from '../../src/core/backends/memory-backend.js';
 import { createSeed, DEMO_CHAT_URL, DEMO_TELEHEALTH_ORIGIN } from '../../src/demo-data/seed.js';
 import { signOut } from '../../src/core/client.js';
+import { whenCached } from '../shared/cache.js';
 
 const shadow = (el: Element) => el.shadowRoot!;
 const dialogOf = (el: IopCrisisConnect) => shadow(el).querySelector('iop-dialog')!;
@@ -388,7 +389,9 @@ describe('iop-crisis-connect', () => {
   it('shows the on-call clinician in Spanish, and saved data with its age', async () => {
     const first = await render();
     await openDialog(first);
-    await waitUntil(() => collectText(dialogOf(first)).includes('Has your safety plan'), 'cached');
+    await waitUntil(() => collectText(dialogOf(first)).includes('Has your safety plan'), 'shown');
+    // Shown comes before stored (the write is encrypted, then committed): wait for the copy on disk.
+    await whenCached('crisis-resources');
     first.remove();
     backend.simulate({ latencyMs: 60_000 });
     const wrapper = await fixture<HTMLElement>(

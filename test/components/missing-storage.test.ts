@@ -5,7 +5,7 @@
  * crisis dialog shows the on-call clinician (never "Sign in"), a crisis event still reaches the backend, nothing
  * is written unencrypted, and the developer gets one console warning saying why.
  */
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../src/components/safety-plan/define.js';
 import '../../src/components/crisis-connect/define.js';
@@ -152,7 +152,10 @@ const conditions: Condition[] = [
 ];
 
 for (const condition of conditions) {
-  describe(`when ${condition.name}`, () => {
+  describe(`when ${condition.name}`, function () {
+    // Each test renders, runs axe and waits for real storage and network timing: more than the default 8 s on
+    // a busy machine.
+    this.timeout(20_000);
     let memory: MemoryBackend;
     let repair: () => void | Promise<void>;
     let warnings: string[];
@@ -197,7 +200,9 @@ for (const condition of conditions) {
       expect(text(root(plan!))).to.contain('Warning signs');
       expect(text(root(plan!))).not.to.contain('sign in');
       expect(text(root(plan!))).not.to.contain('could not load');
-      await waitUntil(() => text(root(plan_es!).querySelector('[part="device-note"]')) === NO_COPY_ES);
+      await waitUntil(() => text(root(plan_es!).querySelector('[part="device-note"]')) === NO_COPY_ES, 'es', {
+        timeout: 5000,
+      });
       await expect(plan).to.be.accessible();
       expect(warnings, 'one warning for the developer').to.have.length(1);
       expect(warnings[0]).to.match(condition.why);
@@ -210,8 +215,12 @@ for (const condition of conditions) {
         html`<iop-crisis-connect variant="inline"></iop-crisis-connect>`,
       );
       const onCall = (await memory.getCrisisResources()).onCall.clinician.name;
-      el.shadowRoot!.querySelector<HTMLElement>('.trigger')!.focus();
-      await sendKeys({ press: 'Enter' });
+      // Opened as a person taps it (the keyboard path is crisis-connect.test.ts's subject).
+      await waitUntil(() => el.shadowRoot!.querySelector('.trigger'), 'the crisis button', { timeout: 5000 });
+      el.shadowRoot!.querySelector<HTMLElement>('.trigger')!.click();
+      await waitUntil(() => el.shadowRoot!.querySelector('iop-dialog')?.open, 'the dialog opened', {
+        timeout: 5000,
+      });
       const dialog = el.shadowRoot!.querySelector('iop-dialog')!;
       await waitUntil(() => text(dialog).includes(`Call ${onCall}`), 'the on-call clinician', {
         timeout: 5000,
@@ -227,24 +236,24 @@ for (const condition of conditions) {
       // A later read fails (the server has a problem): the on-call number known from memory stays.
       memory.simulate({ failWith: { status: 500 } });
       const readsBefore = requests.filter((r) => r === 'GET /crisis/resources').length;
+      const closed = oneEvent(el, 'iop-crisis-close');
       await sendKeys({ press: 'Escape' });
+      await closed;
       configure({ region: 'US' }); // a settings change: the dialog drops what it loaded and reads again
-      el.shadowRoot!.querySelector<HTMLElement>('.trigger')!.focus();
-      await sendKeys({ press: 'Enter' });
-      await waitUntil(
-        () => dialog.open && text(dialog).includes(`Call ${onCall}`),
-        'still the on-call number',
-        {
-          timeout: 5000,
-        },
-      );
+      el.shadowRoot!.querySelector<HTMLElement>('.trigger')!.click();
+      const reopened = () => el.shadowRoot!.querySelector('iop-dialog');
+      await waitUntil(() => reopened()?.open, 'the dialog reopened', { timeout: 5000 });
+      await waitUntil(() => text(reopened()).includes(`Call ${onCall}`), 'still the on-call number', {
+        timeout: 5000,
+      });
       await waitUntil(
         () => requests.filter((r) => r === 'GET /crisis/resources').length > readsBefore,
         'the failing read happened',
+        { timeout: 5000 },
       );
       await new Promise((resolve) => setTimeout(resolve, 100));
-      expect(text(dialog)).to.contain(`Call ${onCall}`);
-      expect(text(dialog)).not.to.contain('Sign in');
+      expect(text(reopened())).to.contain(`Call ${onCall}`);
+      expect(text(reopened())).not.to.contain('Sign in');
       await repair();
       expect(await plaintextRecords()).to.deep.equal([]);
     });
