@@ -34,6 +34,7 @@ const DEMO_TELEHEALTH = {
   chatUrl: 'https://chat.clinic.example/iop',
 };
 
+document.querySelector('.session-mode').hidden = FHIR;
 for (const input of document.querySelectorAll('input[name="session-mode"]')) {
   input.checked = (input.value === 'cookie') === COOKIE_MODE;
   input.addEventListener('change', () => {
