@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { CHROMIUM, CHROMIUM_ARGS, FIREFOX } from './scripts/ensure-browsers.mjs';
 import { failureSummaryReporter } from './scripts/wtr-failure-summary.mjs';
 import { fhirServerPlugin } from './scripts/wtr-fhir.mjs';
+import { secondKitCopyPlugin } from './scripts/wtr-second-copy.mjs';
 
 const only = process.env.IOP_BROWSERS?.split(',') ?? ['chromium', 'firefox'];
 const browsers = [];
@@ -76,6 +77,8 @@ export default {
   plugins: [
     // A real FHIR R4 server, started on the first `fhir-server` command (test/core/backends/fhir-*.test.ts).
     fhirServerPlugin(),
+    // A second, bundled copy of the kit for the two-copies test (test/components/two-copies.test.ts).
+    secondKitCopyPlugin(),
     esbuildPlugin({
       ts: true,
       target: 'es2022',

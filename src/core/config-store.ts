@@ -4,6 +4,7 @@
  */
 import type { Backend } from './backends/backend.js';
 import type { Region, TelehealthRequest, TelehealthSession } from './schemas.js';
+import { KIT_VERSION } from './version.js';
 
 /** Returns the current access token (or nothing when signed out). Called before every request, never stored. */
 export type AccessTokenGetter = () => string | undefined | null | Promise<string | undefined | null>;
@@ -90,21 +91,65 @@ function defaults(): IopConfig {
   };
 }
 
-let current: IopConfig = defaults();
-const listeners = new Set<(config: IopConfig) => void>();
+/**
+ * The page's one configuration and its listeners. Two copies of the kit on one page (a clinic's drop-in file and
+ * a portal's own bundle) must share them, or `configure()` from one copy would never reach the other's widgets:
+ * the store lives on `globalThis` under a global symbol, and the first copy to load creates it. `format` names
+ * the shape of IopConfig; a copy that finds another format cannot read that store safely and keeps its own.
+ */
+export interface ConfigStore {
+  format: number;
+  /** The kit version that created the store (for the console message). */
+  version: string;
+  current: IopConfig;
+  listeners: Set<(config: IopConfig) => void>;
+}
+
+/** Bumped when IopConfig changes in a way an older copy could not read. */
+export const CONFIG_STORE_FORMAT = 1;
+export const CONFIG_STORE_KEY = Symbol.for('iop-kit.config-store');
+
+/**
+ * The store on `host` (globalThis), created there when none is. When another copy's store of an incompatible
+ * format is there, this copy keeps a store of its own and says once, loudly, that `configure()` calls of the
+ * two copies will not reach each other's widgets.
+ */
+export function attachConfigStore(host: object = globalThis): ConfigStore {
+  const slot = host as Record<symbol, ConfigStore | undefined>;
+  const found = slot[CONFIG_STORE_KEY];
+  if (found?.format === CONFIG_STORE_FORMAT) return found;
+  const own: ConfigStore = {
+    format: CONFIG_STORE_FORMAT,
+    version: KIT_VERSION,
+    current: defaults(),
+    listeners: new Set(),
+  };
+  if (found) {
+    console.error(
+      `iop-kit ${KIT_VERSION}: iop-kit ${found.version ?? '(unknown version)'} on this page keeps its ` +
+        `configuration in another format, so configure() of one copy will not reach the other's widgets. ` +
+        `Load one copy of iop-kit per page.`,
+    );
+    return own;
+  }
+  Object.defineProperty(host, CONFIG_STORE_KEY, { value: own, configurable: true });
+  return own;
+}
+
+const store = attachConfigStore();
 
 /** Replaces the configuration (already validated) and tells every listener. Use `configure()` instead. */
 export function setConfig(update: (current: IopConfig) => IopConfig): IopConfig {
-  current = update(current);
-  for (const listener of [...listeners]) listener(current);
+  store.current = update(store.current);
+  for (const listener of [...store.listeners]) listener(store.current);
   // Widgets re-resolve their language when the configured locale may have changed.
   globalThis.dispatchEvent?.(new Event('iop-locale-change'));
-  return current;
+  return store.current;
 }
 
 /** The current configuration (defaults until `configure()` is called). */
 export function getConfig(): IopConfig {
-  return current;
+  return store.current;
 }
 
 /** Back to the defaults (tests, sign-out of a host app). Listeners are told. */
@@ -114,6 +159,6 @@ export function resetConfig(): void {
 
 /** Call `listener` with the new configuration after each change; returns an unsubscribe function. */
 export function onConfigChange(listener: (config: IopConfig) => void): () => void {
-  listeners.add(listener);
-  return () => listeners.delete(listener);
+  store.listeners.add(listener);
+  return () => store.listeners.delete(listener);
 }

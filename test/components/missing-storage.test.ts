@@ -14,45 +14,15 @@ import type { IopCrisisConnect } from '../../src/components/crisis-connect/crisi
 import { configure, resetConfig } from '../../src/core/config.js';
 import { signOut } from '../../src/core/client.js';
 import { createMemoryBackend, type MemoryBackend } from '../../src/core/backends/memory-backend.js';
+import { CLINIC_API, clinicServer } from '../shared/clinic-server.js';
 import { isEncryptedRecord } from '../../src/core/storage/crypto.js';
 import { KIT_DB_VERSION, resetStorageFallbackWarningForTesting } from '../../src/core/storage/kit-db.js';
 
-const BASE = 'https://api.clinic.example/iop/v1';
+const BASE = CLINIC_API;
 const NO_COPY = 'This device cannot keep a copy for offline use.';
 const NO_COPY_ES = 'Este dispositivo no puede guardar una copia para usarla sin conexión.';
 
 const text = (node: Node | null | undefined) => node?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
-
-/**
- * The clinic's REST API, over the kit's injectable fetch: answers from an in-memory backend, so requests go
- * through the REST adapter with a bearer token exactly as in production.
- */
-function clinicServer(memory: MemoryBackend, requests: string[] = []): typeof fetch {
-  const json = (status: number, body?: unknown) =>
-    new Response(body === undefined ? null : JSON.stringify(body), {
-      status,
-      headers: { 'Content-Type': 'application/json' },
-    });
-  return (async (input: RequestInfo | URL, init: RequestInit = {}) => {
-    const url = new URL(String(input));
-    const path = url.pathname.slice(new URL(BASE).pathname.length);
-    const method = init.method ?? 'GET';
-    requests.push(`${method} ${path}`);
-    if ((init.headers as Record<string, string>).Authorization !== 'Bearer tok-alex') return json(401);
-    if (method === 'GET' && path === '/safety-plans/current')
-      return json(
-        200,
-        await memory.getSafetyPlan(url.searchParams.get('participant') === 'partner' ? 'partner' : 'me'),
-      );
-    if (method === 'GET' && path === '/crisis/resources') return json(200, await memory.getCrisisResources());
-    if (method === 'GET' && path === '/me') return json(200, await memory.getMe());
-    if (method === 'POST' && path === '/crisis/events') {
-      await memory.logCrisisEvent(JSON.parse(String(init.body)));
-      return json(202);
-    }
-    return json(404);
-  }) as typeof fetch;
-}
 
 /** Records in the kit's database that are not ciphertext (there must be none), read with storage restored. */
 async function plaintextRecords(): Promise<unknown[]> {

@@ -7,6 +7,12 @@ import {
   resetConfig,
   type IopConfig,
 } from '../../src/core/config.js';
+import {
+  CONFIG_STORE_FORMAT,
+  CONFIG_STORE_KEY,
+  attachConfigStore,
+  type ConfigStore,
+} from '../../src/core/config-store.js';
 import { createBackend } from '../../src/core/backends/create-backend.js';
 import { ConfigError } from '../../src/core/errors.js';
 import { createMemoryBackend } from '../../src/core/backends/memory-backend.js';
@@ -204,5 +210,43 @@ describe('createBackend()', () => {
 
   it('needs a base URL for REST', () => {
     expect(() => createBackend()).to.throw(ConfigError, /"baseUrl"/);
+  });
+});
+
+describe('one configuration per page (two copies of the kit)', () => {
+  afterEach(() => resetConfig());
+
+  it("keeps the page's configuration on globalThis, where another copy of the kit finds it", () => {
+    configure({ baseUrl: 'https://api.clinic.example/v1' });
+    const store = (globalThis as unknown as Record<symbol, ConfigStore>)[CONFIG_STORE_KEY]!;
+    expect(store.format).to.equal(CONFIG_STORE_FORMAT);
+    expect(store.current).to.equal(getConfig());
+    // A second copy attaching to the same page gets the same store, so its configure() reaches these widgets.
+    expect(attachConfigStore(globalThis)).to.equal(store);
+  });
+
+  it('a copy that finds a store of another format keeps its own and says so once, loudly', () => {
+    const foreign = { format: CONFIG_STORE_FORMAT + 1, version: '9.0.0' };
+    const host = { [CONFIG_STORE_KEY]: foreign };
+    const errors: string[] = [];
+    const original = console.error;
+    console.error = (message: string) => errors.push(message);
+    try {
+      const own = attachConfigStore(host);
+      expect(own).not.to.equal(foreign);
+      expect(own.format).to.equal(CONFIG_STORE_FORMAT);
+      expect(host[CONFIG_STORE_KEY]).to.equal(foreign, "the other copy's store is left alone");
+    } finally {
+      console.error = original;
+    }
+    expect(errors).to.have.length(1);
+    expect(errors[0]).to.contain('iop-kit 9.0.0').and.contain('Load one copy of iop-kit per page');
+  });
+
+  it('the first copy on a page creates the store', () => {
+    const host = {};
+    const store = attachConfigStore(host);
+    expect((host as Record<symbol, unknown>)[CONFIG_STORE_KEY]).to.equal(store);
+    expect(store.current.backend).to.equal('rest');
   });
 });
