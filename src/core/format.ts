@@ -1,5 +1,14 @@
 import type { Locale } from './locale.js';
 
+const formatters = new Map<string, Intl.DateTimeFormat>();
+/** One DateTimeFormat per locale and options: making one costs far more than using it (2,400 slots). */
+export function dateFormat(locale: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = locale + JSON.stringify(options);
+  let format = formatters.get(key);
+  if (!format) formatters.set(key, (format = new Intl.DateTimeFormat(locale, options)));
+  return format;
+}
+
 /** Formats integer cents as money ("$1,234.50", "1234,50 US$"). Cents stay integers until here. */
 export function formatMoney(cents: number, locale: Locale, currency = 'USD'): string {
   if (!Number.isInteger(cents)) throw new RangeError(`Money must be integer cents, got ${cents}`);
@@ -8,14 +17,12 @@ export function formatMoney(cents: number, locale: Locale, currency = 'USD'): st
 
 /** A calendar day in a time zone, e.g. "Friday, November 27". */
 export function formatDay(instant: Date, locale: Locale, timeZone?: string): string {
-  return new Intl.DateTimeFormat(locale, { weekday: 'long', month: 'long', day: 'numeric', timeZone }).format(
-    instant,
-  );
+  return dateFormat(locale, { weekday: 'long', month: 'long', day: 'numeric', timeZone }).format(instant);
 }
 
 /** A time of day in a time zone, e.g. "2:30 PM". */
 export function formatTime(instant: Date, locale: Locale, timeZone?: string): string {
-  return new Intl.DateTimeFormat(locale, { hour: 'numeric', minute: '2-digit', timeZone }).format(instant);
+  return dateFormat(locale, { hour: 'numeric', minute: '2-digit', timeZone }).format(instant);
 }
 
 /** Day and time, e.g. "Nov 27, 2026, 2:30 PM". */
@@ -32,7 +39,7 @@ export function formatDate(instant: Date, locale: Locale, timeZone?: string): st
 
 /** The zone's long name at that instant ("Eastern Standard Time" vs "Eastern Daylight Time"). */
 export function timeZoneName(instant: Date, locale: Locale, timeZone: string): string {
-  const part = new Intl.DateTimeFormat(locale, { timeZone, timeZoneName: 'long' })
+  const part = dateFormat(locale, { timeZone, timeZoneName: 'long' })
     .formatToParts(instant)
     .find((p) => p.type === 'timeZoneName');
   return part?.value ?? timeZone;
@@ -40,7 +47,7 @@ export function timeZoneName(instant: Date, locale: Locale, timeZone: string): s
 
 /** The calendar date (YYYY-MM-DD) of an instant in a time zone: the key for grouping by day. */
 export function dayKey(instant: Date, timeZone: string): string {
-  const parts = new Intl.DateTimeFormat('en-CA', {
+  const parts = dateFormat('en-CA', {
     timeZone,
     year: 'numeric',
     month: '2-digit',

@@ -19,6 +19,7 @@ const live = (el: IopFollowUpScheduler) => text(root(el).querySelector('.sr-only
 const button = (scope: ParentNode, label: RegExp) =>
   [...scope.querySelectorAll<HTMLElement>('iop-button')].find((b) => label.test(text(b)))!;
 const focused = (el: IopFollowUpScheduler) => root(el).activeElement as HTMLElement | null;
+const dayCells = (el: IopFollowUpScheduler) => [...root(el).querySelectorAll<HTMLElement>('[part=days] td')];
 
 let backend: MemoryBackend;
 
@@ -58,32 +59,95 @@ describe('iop-follow-up-scheduler', () => {
     resetConfig();
   });
 
-  it('lists crisis-debrief times by day in the time zone, soon ones first and marked', async () => {
+  it('shows one day at a time: the soonest time offered first, a date grid, the first day with times chosen', async () => {
     const el = await render();
     await ready(el);
+    // The soonest time comes first, as one button: "Soonest: today 3:00 PM with Sam Rivera".
+    const soonest = part(el, 'soonest')!;
+    expect(text(soonest)).to.match(/^Soonest: (today|tomorrow) \d+:\d\d\s[AP]M with Sam Rivera$/);
+    // The date grid: the days from today, the first with times chosen; a day without times cannot be.
+    const grid = part(el, 'days')!;
+    expect(grid.getAttribute('role')).to.equal('grid');
+    const cells = dayCells(el);
+    expect(cells.length).to.be.within(15, 21);
+    expect(text(cells[0]!.querySelector('.sr-only'))).to.match(
+      /^\w+day, \w+ \d+: (\d+ open times?|no open times)$/,
+    );
+    const chosen = cells.filter((c) => c.getAttribute('aria-selected') === 'true');
+    expect(chosen).to.have.length(1);
+    const firstWithTimes = cells.find((c) => c.getAttribute('aria-disabled') !== 'true')!;
+    expect(chosen[0]).to.equal(firstWithTimes);
+    expect(cells.filter((c) => c.tabIndex === 0)).to.deep.equal(chosen);
+    // Only that day's times are in the listbox, labelled by the day and its time zone.
     const listbox = part(el, 'slots')!;
     expect(listbox.getAttribute('role')).to.equal('listbox');
-    const groups = [...listbox.querySelectorAll('[role=group]')];
-    expect(groups.length).to.be.greaterThan(1);
-    for (const group of groups) {
-      const label = root(el).getElementById(group.getAttribute('aria-labelledby')!);
-      expect(text(label)).to.match(/^\w+day, \w+ \d+ Central (Standard|Daylight) Time$/);
-    }
+    const label = root(el).getElementById(listbox.getAttribute('aria-labelledby')!);
+    expect(text(label)).to.match(/^\w+day, \w+ \d+ Central (Standard|Daylight) Time$/);
+    const count = Number(/(\d+) open time/.exec(text(firstWithTimes))![1]);
     const all = options(el);
+    expect(all).to.have.length(count);
     expect(text(all[0])).to.contain('In the next 24 hours');
     expect(text(all[0])).to.match(/(Sam Rivera), therapist/);
-    const soon = all.map((o) => text(o).includes('In the next 24 hours'));
-    expect(soon.indexOf(false)).to.be.greaterThan(0);
-    expect(soon.slice(soon.indexOf(false))).to.not.include(true);
     expect(all.filter((o) => o.tabIndex === 0)).to.have.length(1);
     expect(text(root(el).querySelector('h2'))).to.equal('Book your check-in after a crisis');
     await expect(el).to.be.accessible();
+
+    // The soonest button chooses that time at once.
+    const picked = oneEvent(el, 'iop-slot-select');
+    soonest.click();
+    expect((await picked).detail.slot.id).to.equal(
+      (
+        (
+          await backend.listSlots({
+            kind: 'crisis-debrief',
+            from: new Date().toISOString(),
+            to: new Date(Date.now() + 15 * 864e5).toISOString(),
+          })
+        )[0] as Slot
+      ).id,
+    );
+    await el.updateComplete;
+    expect(text(part(el, 'confirm'))).to.contain('Book this time?');
   });
 
-  it('moves with arrows, Home, End and Page keys and announces the selection', async () => {
+  it('every open time in two weeks is reachable by keyboard: the date grid, then the listbox', async () => {
+    const el = await render();
+    await ready(el);
+    const total = (
+      await backend.listSlots({
+        kind: 'crisis-debrief',
+        from: new Date().toISOString(),
+        to: new Date(Date.now() + 14 * 864e5).toISOString(),
+      })
+    ).length;
+    // Walk the grid with ArrowRight from the first day, choose each day with times with Enter, count its times.
+    const cells = dayCells(el);
+    cells.find((c) => c.tabIndex === 0)!.focus();
+    await sendKeys({ press: 'Home' });
+    let seen = 0;
+    for (let i = 0; i < dayCells(el).length; i++) {
+      const cell = focused(el)!;
+      expect(cell.getAttribute('role') ?? cell.localName).to.equal('td');
+      if (cell.getAttribute('aria-disabled') !== 'true') {
+        await sendKeys({ press: 'Enter' });
+        await el.updateComplete;
+        expect(cell.getAttribute('aria-selected')).to.equal('true');
+        seen += options(el).length;
+      }
+      if (dayCells(el).indexOf(cell) % 7 === 6 || i === dayCells(el).length - 1) {
+        // The end of a row: ArrowDown then Home goes to the start of the next row.
+        await sendKeys({ press: 'ArrowDown' });
+        await sendKeys({ press: 'Home' });
+      } else await sendKeys({ press: 'ArrowRight' });
+    }
+    expect(seen).to.equal(total);
+  });
+
+  it('moves with arrows, Home, End and Page keys in the listbox and announces the selection', async () => {
     const el = await render();
     await ready(el);
     const all = options(el);
+    expect(all.length, 'the first day has at least two times').to.be.greaterThan(1);
     all[0]!.focus();
     await sendKeys({ press: 'ArrowDown' });
     expect(focused(el)).to.equal(all[1]);
@@ -93,19 +157,25 @@ describe('iop-follow-up-scheduler', () => {
     expect(focused(el)).to.equal(all.at(-1));
     await sendKeys({ press: 'Home' });
     expect(focused(el)).to.equal(all[0]);
+    const firstDay = text(root(el).querySelector('.day'));
+    // PageDown: the next day with times, its first time focused; PageUp back.
     await sendKeys({ press: 'PageDown' });
-    const secondDay = root(el).querySelectorAll('[role=group]')[1]!.querySelector('[role=option]');
-    expect(focused(el)).to.equal(secondDay);
+    await el.updateComplete;
+    expect(text(root(el).querySelector('.day'))).not.to.equal(firstDay);
+    expect(focused(el)).to.equal(options(el)[0]);
     await sendKeys({ press: 'PageUp' });
-    expect(focused(el)).to.equal(all[0]);
+    await el.updateComplete;
+    expect(text(root(el).querySelector('.day'))).to.equal(firstDay);
+    expect(focused(el)).to.equal(options(el)[0]);
     await sendKeys({ press: 'ArrowRight' });
-    expect(all[1]!.tabIndex).to.equal(0);
+    const now = options(el);
+    expect(now[1]!.tabIndex).to.equal(0);
     const picked = oneEvent(el, 'iop-slot-select');
     await sendKeys({ press: 'Enter' });
     const event = await picked;
     await el.updateComplete;
-    expect(all[1]!.getAttribute('aria-selected')).to.equal('true');
-    expect(all[0]!.getAttribute('aria-selected')).to.equal('false');
+    expect(now[1]!.getAttribute('aria-selected')).to.equal('true');
+    expect(now[0]!.getAttribute('aria-selected')).to.equal('false');
     expect(live(el)).to.match(
       /^Selected: \w+day, \w+ \d+, \d+:\d\d\s[AP]M Central \w+ Time with (Sam Rivera)$/,
     );
@@ -193,7 +263,9 @@ describe('iop-follow-up-scheduler', () => {
       })
     ).map((s) => s.id);
     expect(ids).to.not.include(slotId);
-    await waitUntil(() => options(el).length === ids.length, 'list refreshed');
+    const gridTotal = () =>
+      dayCells(el).reduce((n, c) => n + Number(/(\d+) open time/.exec(text(c))?.[1] ?? 0), 0);
+    await waitUntil(() => gridTotal() === ids.length, 'list refreshed');
     expect(part(el, 'confirm')).to.equal(null);
     await expect(el).to.be.accessible();
   });
@@ -464,9 +536,17 @@ describe('iop-follow-up-scheduler', () => {
         configure({ backend: fixed });
         const el = await render(`kind="individual" timezone="${zone}"`, 'en', new Date(now));
         await ready(el);
-        const labels = [...root(el).querySelectorAll('.day')].map(text);
+        // One day at a time: choose each day with times in the grid, read its heading and its time.
+        const labels: string[] = [];
+        const shown: string[] = [];
+        for (const cell of dayCells(el).filter((c) => c.getAttribute('aria-disabled') !== 'true')) {
+          cell.click();
+          await el.updateComplete;
+          labels.push(text(root(el).querySelector('.day')));
+          shown.push(...options(el).map((o) => text(o.querySelector('b')).replace(/\s/g, ' ')));
+        }
         expect(labels).to.deep.equal(headings);
-        expect(options(el).map((o) => text(o.querySelector('b')).replace(/\s/g, ' '))).to.deep.equal(times);
+        expect(shown).to.deep.equal(times);
       });
     }
   });
@@ -531,7 +611,10 @@ describe('iop-follow-up-scheduler', () => {
       await ready(el);
       expect(text(root(el).querySelector('h2'))).to.equal('Reserva una sesión con tu consejero');
       expect(text(options(el)[0])).to.contain('consejero de alcohol y drogas');
-      expect(part(el, 'slots')!.getAttribute('aria-label')).to.equal('Horas libres');
+      expect(part(el, 'days')!.getAttribute('aria-label')).to.equal('Días con horas libres');
+      expect(text(dayCells(el)[0]!.querySelector('.sr-only'))).to.match(
+        /^\S+, \d+ de \S+: (\d+ horas? libres?|sin horas libres)$/,
+      );
       await expect(el).to.be.accessible();
     });
 

@@ -1,5 +1,13 @@
 import { expect } from '@open-wc/testing';
-import { groupSlots, hasSoonSlot, nextSlotIndex, ROLE_FOR_KIND, type SlotDay } from '../../src/core/slots.js';
+import {
+  groupSlots,
+  hasSoonSlot,
+  nextDayIndex,
+  nextSlotPosition,
+  pickerDays,
+  ROLE_FOR_KIND,
+  type SlotDay,
+} from '../../src/core/slots.js';
 import { formatTime, timeZoneName } from '../../src/core/format.js';
 import { CARE_TEAM } from '../../src/demo-data/seed.js';
 import type { CareTeamMember, Slot, SlotKind } from '../../src/core/schemas.js';
@@ -130,26 +138,83 @@ describe('core/slots', () => {
       ].map((s) => slot(s)),
       { kind: 'individual', withinHours: 24, now: new Date('2026-11-27T00:00:00Z'), timeZone: 'UTC' },
     );
-    const table: [number, string, number | undefined][] = [
-      [0, 'ArrowDown', 1],
-      [1, 'ArrowRight', 2],
-      [4, 'ArrowDown', 4],
-      [0, 'ArrowUp', 0],
-      [3, 'ArrowLeft', 2],
-      [2, 'Home', 0],
-      [1, 'End', 4],
-      [0, 'PageDown', 2],
-      [1, 'PageDown', 2],
-      [2, 'PageDown', 3],
-      [4, 'PageDown', 3],
-      [4, 'PageUp', 2],
-      [2, 'PageUp', 0],
-      [1, 'PageUp', 0],
-      [0, 'a', undefined],
+    // Days: 12-01 (two times), 12-02 (one), 12-03 (two). Positions are [day, time].
+    const table: [[number, number], string, [number, number] | undefined][] = [
+      [[0, 0], 'ArrowDown', [0, 1]],
+      [[0, 0], 'ArrowRight', [0, 1]],
+      [[0, 1], 'ArrowDown', [0, 1]], // the last time of the day: stays (PageDown goes on)
+      [[0, 0], 'ArrowUp', [0, 0]],
+      [[2, 1], 'ArrowLeft', [2, 0]],
+      [[2, 1], 'Home', [2, 0]],
+      [[2, 0], 'End', [2, 1]],
+      [[0, 1], 'PageDown', [1, 0]],
+      [[1, 0], 'PageDown', [2, 0]],
+      [[2, 1], 'PageDown', [2, 0]],
+      [[2, 1], 'PageUp', [1, 0]],
+      [[0, 1], 'PageUp', [0, 0]],
+      [[0, 0], 'a', undefined],
     ];
-    for (const [from, key, to] of table) {
-      it(`${key} from ${from} goes to ${to}`, () => expect(nextSlotIndex(days, from, key)).to.equal(to));
+    for (const [[day, index], key, to] of table) {
+      it(`${key} from day ${day} time ${index} goes to ${to ? `day ${to[0]} time ${to[1]}` : 'nowhere'}`, () =>
+        expect(nextSlotPosition(days, { day, index }, key)).to.deep.equal(
+          to && { day: to[0], index: to[1] },
+        ));
     }
-    it('does nothing without slots', () => expect(nextSlotIndex([], 0, 'ArrowDown')).to.equal(undefined));
+    it('does nothing without slots', () =>
+      expect(nextSlotPosition([], { day: 0, index: 0 }, 'ArrowDown')).to.equal(undefined));
+  });
+
+  describe('day picker', () => {
+    it('lists the calendar days from today in the zone, with their counts, across a daylight-saving change', () => {
+      const days = groupSlots(
+        ['2026-03-08T15:00:00Z', '2026-03-08T16:00:00Z'].map((s) => slot(s)),
+        {
+          kind: 'individual',
+          withinHours: 24,
+          now: new Date('2026-03-06T00:00:00Z'),
+          timeZone: 'America/New_York',
+        },
+      );
+      // 2026-03-06T00:00Z is still March 5 in New York; clocks spring forward on March 8.
+      const picker = pickerDays(days, new Date('2026-03-06T04:30:00Z'), 5, 'America/New_York');
+      expect(picker.map((d) => [d.key, d.count])).to.deep.equal([
+        ['2026-03-05', 0],
+        ['2026-03-06', 0],
+        ['2026-03-07', 0],
+        ['2026-03-08', 2],
+        ['2026-03-09', 0],
+      ]);
+      expect(picker[3]!.date.getUTCDay(), 'March 8, 2026 is a Sunday').to.equal(0);
+    });
+
+    it('reaches the last day with times even past the range', () => {
+      const days = groupSlots([slot('2026-12-20T15:00:00Z')], {
+        kind: 'individual',
+        withinHours: 24,
+        now: new Date('2026-12-01T00:00:00Z'),
+        timeZone: 'UTC',
+      });
+      const picker = pickerDays(days, new Date('2026-12-01T00:00:00Z'), 15, 'UTC');
+      expect(picker).to.have.length(20);
+      expect(picker.at(-1)).to.include({ key: '2026-12-20', count: 1 });
+    });
+
+    // 15 days in rows of 7: index 0-6, 7-13, 14.
+    const moves: [number, string, number | undefined][] = [
+      [0, 'ArrowRight', 1],
+      [0, 'ArrowLeft', 0],
+      [3, 'ArrowDown', 10],
+      [10, 'ArrowDown', 14],
+      [10, 'ArrowUp', 3],
+      [2, 'ArrowUp', 0],
+      [10, 'Home', 7],
+      [8, 'End', 13],
+      [14, 'End', 14],
+      [4, 'PageDown', undefined],
+    ];
+    for (const [from, key, to] of moves) {
+      it(`date grid: ${key} from ${from} goes to ${to}`, () =>
+        expect(nextDayIndex(from, 15, key)).to.equal(to));
+    }
   });
 });

@@ -3,7 +3,11 @@ import type { SlotKind } from '../../core/schemas.js';
 
 export interface SchedulerMessages {
   heading: Record<SlotKind, string>;
-  times: string;
+  /** The day picker's label. */
+  days: string;
+  openTimes: (count: number) => string;
+  /** The crisis debrief's soonest time, offered first: when ("today 3:00 PM") and with whom. */
+  soonest: (when: string, name: string) => string;
   soon: (hours: number) => string;
   noSoon: (hours: number) => string;
   callOnCall: (phone: string) => string;
@@ -42,7 +46,9 @@ export const schedulerMessages: Catalog<SchedulerMessages> = {
       individual: 'Book a session',
       'substance-use': 'Book a session with your counselor',
     },
-    times: 'Open times',
+    days: 'Days with open times',
+    openTimes: (n) => (n ? `${n} open ${n === 1 ? 'time' : 'times'}` : 'no open times'),
+    soonest: (when, name) => `Soonest: ${when} with ${name}`,
     soon: (h) => `In the next ${h} hours`,
     noSoon: (h) => `No time is open in the next ${h} hours. The on-call team can talk now.`,
     callOnCall: (phone) => `Call the on-call line: ${phone}`,
@@ -78,7 +84,9 @@ export const schedulerMessages: Catalog<SchedulerMessages> = {
       individual: 'Reserva una sesión',
       'substance-use': 'Reserva una sesión con tu consejero',
     },
-    times: 'Horas libres',
+    days: 'Días con horas libres',
+    openTimes: (n) => (n ? `${n} ${n === 1 ? 'hora libre' : 'horas libres'}` : 'sin horas libres'),
+    soonest: (when, name) => `Lo antes posible: ${when} con ${name}`,
     soon: (h) => `En las próximas ${h} horas`,
     noSoon: (h) => `No hay horas libres en las próximas ${h} horas. El equipo de guardia puede hablar ahora.`,
     callOnCall: (phone) => `Llama a la línea de guardia: ${phone}`,

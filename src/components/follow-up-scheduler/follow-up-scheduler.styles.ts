@@ -9,14 +9,41 @@ export const schedulerStyles = css`
   }
   [part='slots'] {
     display: grid;
-    gap: var(--_space-3);
-  }
-  [role='group'] {
-    display: grid;
     gap: var(--_space-2);
   }
   .day {
     font-weight: 600;
+    margin-block: var(--_space-3) var(--_space-2);
+  }
+  .soonest {
+    display: block;
+    margin-block-end: var(--_space-3);
+  }
+  /* The day picker: seven columns that fit 320 px (WCAG 1.4.10) with 44 px tall cells. */
+  [part='days'] {
+    inline-size: 100%;
+    table-layout: fixed;
+    border-collapse: collapse;
+    text-align: center;
+  }
+  th {
+    font-size: var(--_font-size-sm);
+    font-weight: 400;
+  }
+  td {
+    block-size: var(--_target-comfortable);
+    padding: 2px 0;
+    border: 1px solid var(--_color-border);
+    cursor: pointer;
+    line-height: 1.1;
+  }
+  td small {
+    display: block;
+    font-size: var(--_font-size-sm);
+  }
+  td[aria-disabled='true'] {
+    color: var(--_color-text-muted);
+    cursor: default;
   }
   .zone,
   .soon {
@@ -38,8 +65,12 @@ export const schedulerStyles = css`
   [aria-selected='true'] {
     border: 2px solid var(--_color-accent);
   }
-  [aria-selected='true']::before {
+  [role='option'][aria-selected='true']::before {
     content: '✓ ';
+  }
+  td[aria-selected='true'] {
+    background: var(--_color-surface-sunken);
+    font-weight: 700;
   }
   .row {
     display: flex;

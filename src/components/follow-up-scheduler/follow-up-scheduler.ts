@@ -6,10 +6,19 @@ import { renderStatus } from '../../internal/status-view.js';
 import { hostStyles, srOnly, widgetStyles } from '../../design/host.styles.js';
 import { schedulerStyles } from './follow-up-scheduler.styles.js';
 import { schedulerMessages } from './follow-up-scheduler.messages.js';
-import { ROLE_FOR_KIND, groupSlots, hasSoonSlot, nextSlotIndex, type SlotDay } from '../../core/slots.js';
+import {
+  ROLE_FOR_KIND,
+  groupSlots,
+  hasSoonSlot,
+  nextDayIndex,
+  nextSlotPosition,
+  pickerDays,
+  type PickerDay,
+  type SlotDay,
+} from '../../core/slots.js';
 import { toIcs } from '../../core/ics.js';
 import { nameAndRole } from '../../core/roles.js';
-import { formatDay, formatTime, isValidTimeZone, timeZoneName } from '../../core/format.js';
+import { dateFormat, formatDay, formatTime, isValidTimeZone, timeZoneName } from '../../core/format.js';
 import { safeExternalUrl, telHref } from '../../core/links.js';
 import { ConfigError, parseWith } from '../../core/errors.js';
 import { randomId } from '../../core/random-id.js';
@@ -33,20 +42,24 @@ export interface SlotSelectDetail {
 
 const DAY_MS = 864e5;
 const OPTION = '[role=option][tabindex="0"]';
+const DAY = '[part=days] td[tabindex="0"]';
 const KEEP = '.confirm [data-keep]';
 const CARD_BUTTON = '[part=appointment] iop-button';
 const browserZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone;
 
 /**
  * Books a follow-up session (by default the crisis debrief within 24 hours) in the patient's time zone:
- * free slots grouped by day in one keyboard listbox, one confirm step, booking with an Idempotency-Key (never
- * queued), then the appointment with its join link, an .ics file, cancel and reschedule.
+ * one day at a time (a date grid of the days with open times, then that day's times in a listbox; for a crisis
+ * debrief the soonest time is offered first), one confirm step, booking with an Idempotency-Key (never queued),
+ * then the appointment with its join link, an .ics file, cancel and reschedule.
  *
  * @summary Book, see, cancel and reschedule follow-up sessions.
  * @tag iop-follow-up-scheduler
  *
  * @csspart status - The shared status line (freshness, offline, error with retry, signed out).
- * @csspart slots - The listbox of open times.
+ * @csspart soonest - The crisis debrief's soonest time, offered first.
+ * @csspart days - The day picker (a date grid).
+ * @csspart slots - The listbox of the chosen day's open times.
  * @csspart slot - One open time (an option).
  * @csspart confirm - The confirm step (booking, cancelling).
  * @csspart appointment - A booked session (an `iop-card`).
@@ -67,6 +80,8 @@ export class IopFollowUpScheduler extends IopWidget {
     timezone: {},
     days: { type: Number },
     selected: { state: true },
+    day: { state: true },
+    dayFocus: { state: true },
     focusIndex: { state: true },
     asking: { state: true },
     busy: { state: true },
@@ -91,7 +106,13 @@ export class IopFollowUpScheduler extends IopWidget {
   now: () => Date = () => new Date();
 
   private selected?: Slot;
+  /** The day whose times are shown (a SlotDay key); the first day with times when unset or gone. */
+  private day?: string;
+  /** The day that has focus in the day grid (may have no times). */
+  private dayFocus?: string;
+  /** The time that has focus in the day's listbox. */
   private focusIndex = 0;
+  private memo?: { key: string; value?: Slot[]; days: SlotDay[] };
   /** The id of the appointment whose cancellation is being confirmed. */
   private asking?: string;
   private busy = false;
@@ -144,13 +165,30 @@ export class IopFollowUpScheduler extends IopWidget {
     return this.kind in ROLE_FOR_KIND ? this.kind : 'crisis-debrief';
   }
 
+  /** The open times by day, computed again only when the list, the settings or the minute change. */
   private get grouped(): SlotDay[] {
-    return groupSlots(this.slots.state.value ?? [], {
-      kind: this.shownKind,
-      timeZone: this.zone,
-      now: this.now(),
-      withinHours: this.withinHours,
-    });
+    const value = this.slots.state.value;
+    const now = this.now();
+    const key = [this.shownKind, this.zone, this.withinHours, Math.floor(+now / 6e4)].join();
+    let memo = this.memo;
+    if (memo?.value !== value || memo?.key !== key) {
+      const days = groupSlots(value ?? [], {
+        kind: this.shownKind,
+        timeZone: this.zone,
+        now,
+        withinHours: this.withinHours,
+      });
+      this.memo = memo = { key, value, days };
+    }
+    return memo.days;
+  }
+
+  /** Index (into `grouped`) of the day whose times are shown. */
+  private shownDay(days: SlotDay[]): number {
+    return Math.max(
+      0,
+      days.findIndex((d) => d.key === this.day),
+    );
   }
 
   /** Upcoming booked sessions of this kind: the server's list, with what was just booked or cancelled here. */
@@ -235,19 +273,44 @@ export class IopFollowUpScheduler extends IopWidget {
     return nameAndRole(slot.clinician, this.locale);
   }
 
-  private select(slot: Slot, index: number): void {
+  private select(slot: Slot, index: number, day: string): void {
     this.selected = slot;
+    this.day = this.dayFocus = day;
     this.focusIndex = index;
     this.note = undefined;
     fire(this, 'iop-slot-select', { slot } satisfies SlotSelectDetail);
   }
 
-  private async onKey(event: KeyboardEvent): Promise<void> {
-    const next = nextSlotIndex(this.grouped, this.focusIndex, event.key);
+  private onKey(event: KeyboardEvent): void {
+    const days = this.grouped;
+    const day = this.shownDay(days);
+    const next = nextSlotPosition(days, { day, index: this.focusIndex }, event.key);
+    if (!next) return;
+    event.preventDefault();
+    this.day = this.dayFocus = days[next.day]!.key;
+    this.focusIndex = next.index;
+    void this.focusLater(OPTION);
+  }
+
+  /** Shows a day's times (a day without times cannot be chosen). */
+  private pickDay(day: PickerDay): void {
+    this.dayFocus = day.key;
+    if (!day.count) return;
+    this.day = day.key;
+    this.focusIndex = 0;
+  }
+
+  private onDayKey(event: KeyboardEvent, cells: PickerDay[], at: number): void {
+    if (event.key === 'Enter' || event.key === ' ') {
+      event.preventDefault();
+      this.pickDay(cells[at]!);
+      return;
+    }
+    const next = nextDayIndex(at, cells.length, event.key);
     if (next === undefined) return;
     event.preventDefault();
-    this.focusIndex = next;
-    void this.focusLater(OPTION);
+    this.dayFocus = cells[next]!.key;
+    void this.focusLater(DAY);
   }
 
   /** Moves focus after the next render. */
@@ -407,36 +470,97 @@ export class IopFollowUpScheduler extends IopWidget {
     </div>`;
   }
 
+  /** For a crisis debrief: the soonest open time, offered before the day picker. */
+  private renderSoonest(days: SlotDay[]) {
+    const first = days[0]?.slots[0];
+    if (this.shownKind !== 'crisis-debrief' || !first) return nothing;
+    const at = new Date(first.slot.start);
+    const today = pickerDays([], this.now(), 2, this.zone);
+    const key = days[0]!.key;
+    const rel = today.findIndex((d) => d.key === key);
+    const day =
+      rel < 0
+        ? formatDay(at, this.locale, this.zone)
+        : new Intl.RelativeTimeFormat(this.locale, { numeric: 'auto' }).format(rel, 'day');
+    return html`<iop-button part="soonest" class="soonest" @click=${() => this.select(first.slot, 0, key)}
+      >${this.t.soonest(`${day} ${formatTime(at, this.locale, this.zone)}`, first.slot.clinician.name)}</iop-button
+    >`;
+  }
+
+  private renderDays(days: SlotDay[], shown: string) {
+    const t = this.t;
+    const cells = pickerDays(days, this.now(), this.days + 1, this.zone);
+    const focusKey = cells.some((c) => c.key === this.dayFocus) ? this.dayFocus : shown;
+    const weeks: PickerDay[][] = [];
+    for (let i = 0; i < cells.length; i += 7) weeks.push(cells.slice(i, i + 7));
+    const utc = (options: Intl.DateTimeFormatOptions) =>
+      dateFormat(this.locale, { ...options, timeZone: 'UTC' });
+    const weekday = utc({ weekday: 'short' });
+    const weekdayLong = utc({ weekday: 'long' });
+    const month = utc({ month: 'short' });
+    return html`<table role="grid" part="days" aria-label=${t.days}>
+      <thead>
+        <tr>
+          ${weeks[0]!.map(
+            (c) => html`<th scope="col" abbr=${weekdayLong.format(c.date)}>${weekday.format(c.date)}</th>`,
+          )}
+        </tr>
+      </thead>
+      <tbody>
+        ${weeks.map(
+          (week, w) =>
+            html`<tr>
+              ${week.map((c, d) => {
+                const at = w * 7 + d;
+                return html`<td
+                  tabindex=${c.key === focusKey ? 0 : -1}
+                  aria-selected=${c.key === shown}
+                  aria-disabled=${c.count ? nothing : 'true'}
+                  @click=${() => this.pickDay(c)}
+                  @keydown=${(e: KeyboardEvent) => this.onDayKey(e, cells, at)}
+                >
+                  <span aria-hidden="true">
+                    ${at === 0 || c.date.getUTCDate() === 1 ? html`<small>${month.format(c.date)}</small>` : nothing}
+                    <b>${c.date.getUTCDate()}</b>
+                    ${c.count ? html`<small>${c.count}</small>` : nothing}
+                  </span>
+                  <span class="sr-only"
+                    >${formatDay(c.date, this.locale, 'UTC')}: ${t.openTimes(c.count)}</span
+                  >
+                </td>`;
+              })}
+            </tr>`,
+        )}
+      </tbody>
+    </table>`;
+  }
+
   private renderSlots(days: SlotDay[]) {
     const t = this.t;
-    let index = 0;
-    const total = days.reduce((n, d) => n + d.slots.length, 0);
-    const active = Math.min(this.focusIndex, total - 1);
-    return html`<div role="listbox" part="slots" aria-label=${t.times} @keydown=${this.onKey}>
-      ${days.map((day) => {
-        const first = new Date(day.slots[0]!.slot.start);
-        return html`<div role="group" aria-labelledby="d${day.key}">
-          <div id="d${day.key}" class="day">
-            ${formatDay(first, this.locale, this.zone)}
-            <span class="zone">${timeZoneName(first, this.locale, this.zone)}</span>
-          </div>
-          ${day.slots.map(({ slot, soon }) => {
-            const i = index++;
-            return html`<button
+    const day = days[this.shownDay(days)]!;
+    const first = new Date(day.slots[0]!.slot.start);
+    const active = Math.min(this.focusIndex, day.slots.length - 1);
+    return html`${this.renderSoonest(days)} ${this.renderDays(days, day.key)}
+      <div id="day" class="day">
+        ${formatDay(first, this.locale, this.zone)}
+        <span class="zone">${timeZoneName(first, this.locale, this.zone)}</span>
+      </div>
+      <div role="listbox" part="slots" aria-labelledby="day" @keydown=${this.onKey}>
+        ${day.slots.map(
+          ({ slot, soon }, i) =>
+            html`<button
               role="option"
               part="slot"
               aria-selected=${this.selected?.id === slot.id}
               tabindex=${i === active ? 0 : -1}
-              @click=${() => this.select(slot, i)}
+              @click=${() => this.select(slot, i, day.key)}
             >
               <b>${formatTime(new Date(slot.start), this.locale, this.zone)}</b>
               ${this.who(slot)}
               ${soon ? html`<span class="soon">${t.soon(this.withinHours)}</span>` : nothing}
-            </button>`;
-          })}
-        </div>`;
-      })}
-    </div>`;
+            </button>`,
+        )}
+      </div>`;
   }
 
   private renderConfirm(slot: Slot) {
