@@ -191,3 +191,24 @@ export const Dark: Story = {
  * in DevTools (Rendering > Emulate CSS media feature forced-colors).
  */
 export const ForcedColors: Story = { render: () => (withBackend(), inline()), play: openDialog };
+
+/**
+ * "Start an emergency video session" first asks where the person is right now (typed, or filled from the
+ * browser's location when they tap to share it). "Skip" is always there, and the call options stay visible.
+ */
+export const WhereAreYou: Story = {
+  render: () => (withBackend(), inline()),
+  play: async (context) => {
+    await openDialog(context);
+    const el = context.canvasElement.querySelector<IopCrisisConnect>('iop-crisis-connect')!;
+    for (let i = 0; i < 100 && !el.shadowRoot!.querySelector('.video iop-button'); i++)
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    el.shadowRoot!.querySelector<HTMLElement>('.video iop-button')?.click();
+  },
+};
+
+/** The same question in Spanish. */
+export const WhereAreYouSpanish: Story = {
+  render: () => (withBackend(), html`<div lang="es">${inline()}</div>`),
+  play: WhereAreYou.play!,
+};

@@ -5,6 +5,7 @@ import { configure, resetConfig } from '../src/core/config.js';
 import { createMemoryBackend, type Simulation } from '../src/core/backends/memory-backend.js';
 import { DEMO_TELEHEALTH_ORIGIN } from '../src/demo-data/seed.js';
 import type { Backend } from '../src/core/backends/backend.js';
+import type { Slot } from '../src/core/schemas.js';
 
 /** Each story gets its own in-memory backend (the demo couple's data, Alex signed in), with its faults. */
 function withBackend(simulation: Simulation = {}, patch: Partial<Backend> = {}, signedIn = true) {
@@ -34,7 +35,10 @@ const scheduler = (kind = 'crisis-debrief', extra = '') =>
     within-hours=${extra === 'narrow-window' ? 1 : 24}
   ></iop-follow-up-scheduler>`;
 
-/** Crisis debrief (the default): times in the next 24 hours come first and are marked. */
+/**
+ * Crisis debrief (the default): the soonest time is offered first; then one day at a time, a date grid of the
+ * next two weeks and the chosen day's times, those in the next 24 hours marked.
+ */
 export const CrisisDebrief: Story = { render: () => (withBackend(), scheduler()) };
 
 /** Couples: the session already booked shows first, with join link, calendar file, reschedule and cancel. */
@@ -88,4 +92,30 @@ export const Dark: Story = {
 /** 320 px wide: everything reflows without horizontal scrolling. */
 export const Narrow: Story = {
   render: () => (withBackend(), html`<div class="sb-narrow">${scheduler('couples')}</div>`),
+};
+
+/** A large program: 2,400 open times over two weeks from twenty therapists. Still one day at a time. */
+export const LargeProgram: Story = {
+  render: () => {
+    const day = 864e5;
+    const start = Math.ceil(Date.now() / day) * day;
+    const slots: Slot[] = Array.from({ length: 2400 }, (_, i) => {
+      const at = start + Math.floor(i / 172) * day + 13 * 3600e3 + (i % 172) * 5 * 60e3;
+      return {
+        id: `many-${i}`,
+        start: new Date(at).toISOString(),
+        end: new Date(at + 1800e3).toISOString(),
+        clinician: { id: `ct-${i % 20}`, name: `Therapist ${(i % 20) + 1}`, role: 'individual-therapist' },
+        kind: 'individual',
+        modality: 'telehealth',
+      };
+    });
+    withBackend({}, { listSlots: async () => slots });
+    return scheduler('individual');
+  },
+};
+
+/** 320 px wide, crisis debrief: the soonest time, the date grid and the day's times fit without scrolling sideways. */
+export const NarrowCrisisDebrief: Story = {
+  render: () => (withBackend(), html`<div class="sb-narrow">${scheduler()}</div>`),
 };

@@ -24,7 +24,8 @@ export interface CrisisService {
   readonly signedIn: boolean;
   /** The on-call clinician and what the backend offers, served from the cache at once; absent when signed out. */
   resources?: ReadStore<CrisisResources>;
-  startTelehealth(includePartner: boolean): Promise<TelehealthSession>;
+  /** Starts the emergency video session; `location` (what the person typed or shared) goes with it only. */
+  startTelehealth(includePartner: boolean, location?: string): Promise<TelehealthSession>;
   /** Logs a crisis event through the outbox (never blocks, never throws); nothing when signed out. */
   log(type: CrisisEventType, action: string, target?: string): void;
   /** Origins whose join and chat URLs may be opened. */
@@ -66,8 +67,10 @@ export function connectCrisis(settings: SessionSettings): CrisisService {
     resources: client?.read('crisis-resources', (backend) => backend.getCrisisResources(), {
       parseCached: (value) => CrisisResourcesSchema.parse(value),
     }),
-    startTelehealth: (includePartner) =>
-      client ? client.backend.startTelehealth({ includePartner }) : Promise.reject(failure),
+    startTelehealth: (includePartner, location) =>
+      client
+        ? client.backend.startTelehealth({ includePartner, ...(location ? { location } : {}) })
+        : Promise.reject(failure),
     log(type, action, target) {
       client
         ?.logCrisisEvent({

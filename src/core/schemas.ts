@@ -168,7 +168,15 @@ export const CrisisResourcesSchema = allowPartial(
 export type CrisisResources = z.infer<typeof CrisisResourcesSchema>;
 
 /** POST /crisis/telehealth request body. */
-export const TelehealthRequestSchema = z.object({ includePartner: z.boolean() });
+export const TelehealthRequestSchema = z.object({
+  includePartner: z.boolean(),
+  /**
+   * Where the person says they are right now (an address, a place, or coordinates they chose to share), for the
+   * clinician to send help (DOMAIN.md, "Telehealth emergencies"). Sent with this request only, never stored by
+   * the kit; absent when they skipped the question.
+   */
+  location: z.optional(str(1, 500)),
+});
 export type TelehealthRequest = z.infer<typeof TelehealthRequestSchema>;
 
 /** POST /crisis/telehealth response. The join URL is opened only if https: and on an allowed origin. */

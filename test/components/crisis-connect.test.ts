@@ -7,6 +7,7 @@ import { createMemoryBackend, type MemoryBackend } from '../../src/core/backends
 import { createSeed, DEMO_CHAT_URL, DEMO_TELEHEALTH_ORIGIN } from '../../src/demo-data/seed.js';
 import { signOut } from '../../src/core/client.js';
 import { whenCached } from '../shared/cache.js';
+import type { TelehealthRequest } from '../../src/core/schemas.js';
 
 const shadow = (el: Element) => el.shadowRoot!;
 const dialogOf = (el: IopCrisisConnect) => shadow(el).querySelector('iop-dialog')!;
@@ -36,6 +37,20 @@ async function settled(el: IopCrisisConnect): Promise<void> {
 }
 
 let backend: MemoryBackend;
+
+/** Buttons in the video section whose text matches. */
+const videoButton = (el: IopCrisisConnect, label: RegExp) =>
+  [...dialogOf(el).querySelectorAll<HTMLElement>('.video iop-button')].find((b) =>
+    label.test(b.textContent!),
+  )!;
+
+/** Taps "Start an emergency video session", then answers "Where are you right now?" with Skip. */
+async function startVideoSkippingWhere(el: IopCrisisConnect): Promise<void> {
+  await waitUntil(() => dialogOf(el).querySelector('.video iop-button'));
+  dialogOf(el).querySelector<HTMLElement>('.video iop-button')!.click();
+  await waitUntil(() => collectText(dialogOf(el)).includes('Where are you right now?'), 'asks where I am');
+  videoButton(el, /^\s*Skip\s*$/).click();
+}
 
 async function render(markup = html`<iop-crisis-connect variant="inline"></iop-crisis-connect>`) {
   const wrapper = await fixture<HTMLElement>(html`<div>${markup}</div>`);
@@ -170,8 +185,7 @@ describe('iop-crisis-connect', () => {
         expiresAt: new Date(Date.now() + 60_000).toISOString(),
       });
       await openDialog(el);
-      await waitUntil(() => dialogOf(el).querySelector('.video iop-button'));
-      dialogOf(el).querySelector<HTMLElement>('.video iop-button')!.click();
+      await startVideoSkippingWhere(el);
       await waitUntil(() => collectText(dialogOf(el)).includes('cannot trust'), `refuses ${joinUrl}`);
       expect(links(el)).not.to.include(joinUrl);
       el.remove();
@@ -187,8 +201,7 @@ describe('iop-crisis-connect', () => {
     };
     const el = await render(html`<iop-crisis-connect variant="inline" include-partner></iop-crisis-connect>`);
     await openDialog(el);
-    await waitUntil(() => dialogOf(el).querySelector('.video iop-button'));
-    dialogOf(el).querySelector<HTMLElement>('.video iop-button')!.click();
+    await startVideoSkippingWhere(el);
     await waitUntil(() => collectText(dialogOf(el)).includes('partner to join'));
     const yes = [...dialogOf(el).querySelectorAll<HTMLElement>('.video iop-button')].find((b) =>
       b.textContent!.includes('with my partner'),
@@ -204,10 +217,98 @@ describe('iop-crisis-connect', () => {
     backend.simulate({ failWith: { status: 503 }, only: ['startTelehealth'] });
     const el = await render();
     await openDialog(el);
-    await waitUntil(() => dialogOf(el).querySelector('.video iop-button'));
-    dialogOf(el).querySelector<HTMLElement>('.video iop-button')!.click();
+    await startVideoSkippingWhere(el);
     await waitUntil(() => collectText(dialogOf(el)).includes('did not start'));
     expect(collectText(dialogOf(el))).to.contain('Please call instead');
+  });
+
+  describe('where I am, before an emergency video session', () => {
+    let requests: TelehealthRequest[];
+    beforeEach(() => {
+      requests = [];
+      const start = backend.startTelehealth.bind(backend);
+      backend.startTelehealth = (request, options) => (requests.push(request), start(request, options));
+    });
+
+    async function askWhere(el: IopCrisisConnect): Promise<HTMLInputElement> {
+      await openDialog(el);
+      await waitUntil(() => dialogOf(el).querySelector('.video iop-button'));
+      dialogOf(el).querySelector<HTMLElement>('.video iop-button')!.click();
+      await waitUntil(() => dialogOf(el).querySelector('.where input'), 'asks where I am');
+      return dialogOf(el).querySelector<HTMLInputElement>('.where input')!;
+    }
+
+    it('sends what I type with the video request and nowhere else; the call options stay on screen', async () => {
+      const el = await render();
+      const input = await askWhere(el);
+      expect(collectText(dialogOf(el))).to.contain(
+        'Where are you right now? Your clinician needs to know in case they must send help to you.',
+      );
+      // Never blocking: the phone options are still there while I answer.
+      expect(links(el)).to.include.members(['tel:911', 'tel:988']);
+      await expect(el).to.be.accessible();
+      input.focus();
+      await sendKeys({ type: '1200 W Harrison St, Chicago' });
+      await sendKeys({ press: 'Enter' });
+      await waitUntil(() => dialogOf(el).querySelector('.video iop-button[href]'), 'join link shown');
+      expect(requests).to.deep.equal([{ includePartner: false, location: '1200 W Harrison St, Chicago' }]);
+      // Not in the crisis events, not in what the kit keeps.
+      await waitUntil(() => backend.crisisEvents.some((e) => e.action === 'telehealth-start'));
+      expect(JSON.stringify(backend.crisisEvents)).not.to.contain('Harrison');
+      expect(JSON.stringify({ ...localStorage, ...sessionStorage })).not.to.contain('Harrison');
+      // Asked again next time: nothing was kept.
+      await sendKeys({ press: 'Escape' });
+      await waitUntil(() => !dialogOf(el).open);
+    });
+
+    it('"Skip" starts the session without a location', async () => {
+      const el = await render();
+      await askWhere(el);
+      videoButton(el, /^\s*Skip\s*$/).click();
+      await waitUntil(() => dialogOf(el).querySelector('.video iop-button[href]'), 'join link shown');
+      expect(requests).to.deep.equal([{ includePartner: false }]);
+    });
+
+    it("fills the field from the browser's location only when I tap to share it", async () => {
+      const asked: unknown[] = [];
+      const fake = {
+        getCurrentPosition(ok: PositionCallback, fail: PositionErrorCallback) {
+          asked.push(1);
+          if (asked.length > 1) fail({ code: 1, message: 'denied' } as GeolocationPositionError);
+          else
+            ok({
+              coords: { latitude: 41.878114, longitude: -87.629798, accuracy: 29.6 },
+            } as GeolocationPosition);
+        },
+      };
+      const el = await render();
+      const input = await askWhere(el);
+      // An own property over the built-in getter (set once the dialog is up), removed afterwards.
+      Object.defineProperty(navigator, 'geolocation', { configurable: true, get: () => fake });
+      try {
+        expect(asked, 'not before the tap').to.have.length(0);
+        videoButton(el, /Use my location/).click();
+        await waitUntil(() => input.value !== '', 'filled');
+        expect(input.value).to.equal('Near 41.87811, -87.62980 (within 30 m)');
+        // Refused the second time: it says so and the session can still start.
+        videoButton(el, /Use my location/).click();
+        await waitUntil(() => collectText(dialogOf(el)).includes('could not be found'));
+        videoButton(el, /Start the video session/).click();
+        await waitUntil(() => requests.length === 1);
+        expect(requests[0]!.location).to.equal('Near 41.87811, -87.62980 (within 30 m)');
+      } finally {
+        delete (navigator as { geolocation?: unknown }).geolocation;
+      }
+    });
+
+    it('asks in Spanish', async () => {
+      const el = await render(html`<iop-crisis-connect variant="inline" lang="es"></iop-crisis-connect>`);
+      await askWhere(el);
+      const words = collectText(dialogOf(el));
+      expect(words).to.contain('¿Dónde estás ahora?');
+      expect(words).to.contain('Omitir');
+      await expect(el).to.be.accessible();
+    });
   });
 
   it('shows an on-call number that is not a phone number as text, not a link', async () => {

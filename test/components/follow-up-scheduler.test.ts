@@ -482,6 +482,38 @@ describe('iop-follow-up-scheduler', () => {
     }
   });
 
+  it('a long day (a large program) shows its first 24 times, and all of them on request', async () => {
+    const therapist = CARE_TEAM.alexTherapist as CareTeamMember;
+    const now = new Date('2026-12-01T12:00:00Z');
+    const many: Slot[] = Array.from({ length: 30 }, (_, i) => {
+      const start = Date.parse('2026-12-02T14:00:00Z') + i * 10 * 60e3;
+      return {
+        id: `many-${i}`,
+        start: new Date(start).toISOString(),
+        end: new Date(start + 1800e3).toISOString(),
+        clinician: therapist,
+        kind: 'individual',
+        modality: 'telehealth',
+      };
+    });
+    configure({ backend: Object.assign(createMemoryBackend({ now }), { listSlots: async () => many }) });
+    const el = await render('kind="individual" timezone="UTC"', 'en', now);
+    await ready(el);
+    expect(options(el)).to.have.length(24);
+    options(el)[0]!.focus();
+    await sendKeys({ press: 'End' });
+    expect(focused(el)).to.equal(options(el)[23]);
+    const more = button(root(el), /Show all 30 times on this day/);
+    more.click();
+    await el.updateComplete;
+    expect(options(el)).to.have.length(30);
+    expect(button(root(el), /Show all/)).to.equal(undefined);
+    options(el)[0]!.focus();
+    await sendKeys({ press: 'End' });
+    expect(focused(el)).to.equal(options(el)[29]);
+    await expect(el).to.be.accessible();
+  });
+
   describe('daylight-saving changes', () => {
     const therapist = CARE_TEAM.alexTherapist as CareTeamMember;
     const slotAt = (start: string): Slot => ({

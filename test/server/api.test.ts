@@ -2,6 +2,8 @@
 // Happy paths of every REST endpoint, each response parsed with the kit's own schemas.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
+import { readdir, readFile, rm } from 'node:fs/promises';
+import { join } from 'node:path';
 import {
   AppointmentListSchema,
   AppointmentSchema,
@@ -15,7 +17,7 @@ import {
 } from '../../src/core/schemas.js';
 import { onCallAt } from '../../src/demo-data/seed.js';
 import { DEFAULT_TELEHEALTH_ORIGIN } from '../../demo/server/app.js';
-import { ALEX, assertSchema, JORDAN, NOW, slotQuery, startServer } from './helpers.js';
+import { ALEX, assertSchema, JORDAN, NOW, slotQuery, startServer, tempDir } from './helpers.js';
 
 describe('REST API v1 happy paths', () => {
   test('GET /me returns the signed-in participant, partner and care team', async () => {
@@ -82,6 +84,34 @@ describe('REST API v1 happy paths', () => {
       assert.notEqual(second.joinUrl, session.joinUrl, 'each session gets its own room');
     } finally {
       await s.close();
+    }
+  });
+
+  test('POST /crisis/telehealth takes where the person is, and writes it nowhere', async () => {
+    const dataDir = await tempDir();
+    const s = await startServer({ dataDir });
+    try {
+      const where = '1200 W Harrison St, Chicago, apartment 4B';
+      const response = await s.api('/crisis/telehealth', {
+        method: 'POST',
+        body: JSON.stringify({ includePartner: false, location: where }),
+      });
+      assert.equal(response.status, 201);
+      const tooLong = await s.api('/crisis/telehealth', {
+        method: 'POST',
+        body: JSON.stringify({ includePartner: false, location: 'x'.repeat(501) }),
+      });
+      assert.equal(tooLong.status, 400, 'a location longer than 500 characters is refused');
+      await s.close();
+      // Not in the database or its journal: the kit sends it with the request only, and the server keeps none.
+      const files = await readdir(dataDir);
+      assert.ok(files.length > 0);
+      for (const file of files) {
+        const bytes = await readFile(join(dataDir, file));
+        assert.ok(!bytes.includes(Buffer.from('Harrison')), `${file} does not hold the location`);
+      }
+    } finally {
+      await rm(dataDir, { recursive: true, force: true });
     }
   });
 

@@ -94,6 +94,14 @@ export const crisisConnectStyles = css`
   .has-plan::before {
     content: '✓ ';
   }
+  .where input {
+    display: block;
+    box-sizing: border-box;
+    inline-size: 100%;
+    min-block-size: 44px;
+    margin-block: var(--_space-1) var(--_space-2);
+    font: inherit;
+  }
   .actions,
   .leave {
     display: flex;

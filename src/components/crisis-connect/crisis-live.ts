@@ -35,7 +35,7 @@ export type PhoneLinkFn = (
   variant?: 'primary',
 ) => TemplateResult;
 
-type VideoPhase = 'idle' | 'asking' | 'starting' | 'ready' | 'failed' | 'unsafe';
+type VideoPhase = 'idle' | 'where' | 'asking' | 'starting' | 'ready' | 'failed' | 'unsafe';
 
 /** Words for the backend sections (the always-shown ones live in crisis-connect.messages.ts). */
 interface LiveMessages {
@@ -49,6 +49,15 @@ interface LiveMessages {
   video: string;
   start: string;
   starting: string;
+  whereAsk: string;
+  whereLabel: string;
+  whereNote: string;
+  shareLocation: string;
+  locating: string;
+  noLocation: string;
+  near: (coordinates: string, metres: number) => string;
+  startNow: string;
+  skip: string;
   askPartner: string;
   withPartner: string;
   justMe: string;
@@ -72,6 +81,15 @@ const liveMessages: Catalog<LiveMessages> = {
     video: 'Video',
     start: 'Start an emergency video session',
     starting: 'Starting your video session…',
+    whereAsk: 'Where are you right now? Your clinician needs to know in case they must send help to you.',
+    whereLabel: 'Address or place',
+    whereNote: 'It is sent only with this video request and not kept on this device.',
+    shareLocation: 'Use my location',
+    locating: 'Finding your location…',
+    noLocation: 'Your location could not be found. You can type it, or skip.',
+    near: (coordinates, metres) => `Near ${coordinates} (within ${metres} m)`,
+    startNow: 'Start the video session',
+    skip: 'Skip',
     askPartner: 'Do you want your partner to join too?',
     withPartner: 'Yes, with my partner',
     justMe: 'Just me',
@@ -93,6 +111,15 @@ const liveMessages: Catalog<LiveMessages> = {
     video: 'Video',
     start: 'Iniciar una sesión de video de emergencia',
     starting: 'Iniciando tu sesión de video…',
+    whereAsk: '¿Dónde estás ahora? Tu clínico necesita saberlo por si tiene que enviarte ayuda.',
+    whereLabel: 'Dirección o lugar',
+    whereNote: 'Solo se envía con esta solicitud de video y no se guarda en este dispositivo.',
+    shareLocation: 'Usar mi ubicación',
+    locating: 'Buscando tu ubicación…',
+    noLocation: 'No se pudo encontrar tu ubicación. Puedes escribirla u omitir este paso.',
+    near: (coordinates, metres) => `Cerca de ${coordinates} (a menos de ${metres} m)`,
+    startNow: 'Iniciar la sesión de video',
+    skip: 'Omitir',
     askPartner: '¿Quieres que tu pareja también se una?',
     withPartner: 'Sí, con mi pareja',
     justMe: 'Solo yo',
@@ -114,6 +141,10 @@ export class CrisisLive {
   readonly service: CrisisService;
   private resources?: ReadState<CrisisResources>;
   private video: { phase: VideoPhase; joinUrl?: string } = { phase: 'idle' };
+  /** Where the person says they are: held in memory for the one request it goes with, then forgotten. */
+  private where = '';
+  /** The browser's location: being found, or not found. */
+  private locating?: 'finding' | 'failed';
   private readonly unsubscribe?: () => void;
 
   constructor(
@@ -142,6 +173,8 @@ export class CrisisLive {
   /** The dialog closed: a video session that is ready stays ready; anything else starts over. */
   closed(): void {
     if (this.video.phase !== 'ready') this.video = { phase: 'idle' };
+    this.where = '';
+    this.locating = undefined;
   }
 
   /** The lines the backend adds for the region (never one that changes or repeats a built-in line). */
@@ -188,7 +221,37 @@ export class CrisisLive {
     }
     const { phase, joinUrl } = this.video;
     let body: TemplateResult;
-    if (phase === 'asking') {
+    if (phase === 'where') {
+      const { locating } = this;
+      body = html`<p data-focus tabindex="-1" id="where-ask">${t.whereAsk}</p>
+        <label class="where"
+          >${t.whereLabel}
+          <input
+            type="text"
+            autocomplete="street-address"
+            maxlength="500"
+            aria-describedby="where-ask where-note"
+            .value=${this.where}
+            @input=${(e: Event) => (this.where = (e.target as HTMLInputElement).value)}
+            @keydown=${this.onWhereKey}
+        /></label>
+        <p class="muted" id="where-note">${t.whereNote}</p>
+        ${
+          'geolocation' in navigator
+            ? html`<iop-button
+                variant="secondary"
+                ?loading=${locating === 'finding'}
+                @click=${() => this.locate(locale)}
+                >${locating === 'finding' ? t.locating : t.shareLocation}</iop-button
+              >`
+            : nothing
+        }
+        ${locating === 'failed' ? html`<p role="status">${t.noLocation}</p>` : nothing}
+        <div class="actions">
+          <iop-button @click=${() => this.afterWhere()}>${t.startNow}</iop-button>
+          <iop-button variant="secondary" @click=${() => this.afterWhere(true)}>${t.skip}</iop-button>
+        </div>`;
+    } else if (phase === 'asking') {
       body = html`<p data-focus tabindex="-1">${t.askPartner}</p>
         <div class="actions">
           <iop-button @click=${() => this.start(true)}>${t.withPartner}</iop-button>
@@ -226,16 +289,55 @@ export class CrisisLive {
     </section>`;
   }
 
-  private readonly onVideoClick = (): void => {
-    if (this.host.includePartner) this.setVideo({ phase: 'asking' });
-    else void this.start(false);
+  /** First: where are you? (never blocking: "Skip" is always there, and the call options stay on screen). */
+  private readonly onVideoClick = (): void => this.setVideo({ phase: 'where' });
+
+  /**
+   * Enter in the field goes on. Its default is prevented so that no keypress reaches the join link that may
+   * have taken focus by then (it would open the session in a new tab).
+   */
+  private readonly onWhereKey = (event: KeyboardEvent): void => {
+    if (event.key !== 'Enter') return;
+    event.preventDefault();
+    this.afterWhere();
   };
 
+  /** Then the partner question, when the button offers it, or the session. */
+  private afterWhere(skip = false): void {
+    if (skip) this.where = '';
+    this.locating = undefined;
+    if (this.host.includePartner) this.setVideo({ phase: 'asking' });
+    else void this.start(false);
+  }
+
+  /** Fills the field from the browser's location, only because the person tapped to share it. */
+  private locate(locale: Locale): void {
+    this.locating = 'finding';
+    this.host.requestUpdate();
+    navigator.geolocation.getCurrentPosition(
+      ({ coords }) => {
+        if (this.video.phase !== 'where') return;
+        const at = `${coords.latitude.toFixed(5)}, ${coords.longitude.toFixed(5)}`;
+        this.where = liveMessages[locale].near(at, Math.round(coords.accuracy));
+        this.locating = undefined;
+        this.host.requestUpdate();
+      },
+      () => {
+        this.locating = 'failed';
+        this.host.requestUpdate();
+      },
+      { enableHighAccuracy: true, timeout: 15_000, maximumAge: 60_000 },
+    );
+  }
+
   private async start(includePartner: boolean): Promise<void> {
+    const location = this.where.trim() || undefined;
+    this.where = '';
     this.setVideo({ phase: 'starting' }, false);
+    // The crisis event says a session started, never where the person is.
     this.act('telehealth-start', includePartner ? 'with-partner' : 'alone');
     try {
-      const session = await this.service.startTelehealth(includePartner);
+      const session = await this.service.startTelehealth(includePartner, location);
       const joinUrl = safeExternalUrl(session.joinUrl, this.service.allowedOrigins);
       this.setVideo(joinUrl ? { phase: 'ready', joinUrl } : { phase: 'unsafe' });
     } catch {

@@ -6,6 +6,8 @@ export interface SchedulerMessages {
   /** The day picker's label. */
   days: string;
   openTimes: (count: number) => string;
+  /** A long day shows its first times; this shows the rest. */
+  allTimes: (count: number) => string;
   /** The crisis debrief's soonest time, offered first: when ("today 3:00 PM") and with whom. */
   soonest: (when: string, name: string) => string;
   soon: (hours: number) => string;
@@ -49,6 +51,7 @@ export const schedulerMessages: Catalog<SchedulerMessages> = {
     days: 'Days with open times',
     openTimes: (n) => (n ? `${n} open ${n === 1 ? 'time' : 'times'}` : 'no open times'),
     soonest: (when, name) => `Soonest: ${when} with ${name}`,
+    allTimes: (n) => `Show all ${n} times on this day`,
     soon: (h) => `In the next ${h} hours`,
     noSoon: (h) => `No time is open in the next ${h} hours. The on-call team can talk now.`,
     callOnCall: (phone) => `Call the on-call line: ${phone}`,
@@ -87,6 +90,7 @@ export const schedulerMessages: Catalog<SchedulerMessages> = {
     days: 'Días con horas libres',
     openTimes: (n) => (n ? `${n} ${n === 1 ? 'hora libre' : 'horas libres'}` : 'sin horas libres'),
     soonest: (when, name) => `Lo antes posible: ${when} con ${name}`,
+    allTimes: (n) => `Mostrar las ${n} horas de este día`,
     soon: (h) => `En las próximas ${h} horas`,
     noSoon: (h) => `No hay horas libres en las próximas ${h} horas. El equipo de guardia puede hablar ahora.`,
     callOnCall: (phone) => `Llama a la línea de guardia: ${phone}`,

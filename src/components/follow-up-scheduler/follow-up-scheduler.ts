@@ -41,6 +41,8 @@ export interface SlotSelectDetail {
 }
 
 const DAY_MS = 864e5;
+/** A long day shows this many times first, and a button for the rest. */
+const SHOWN_TIMES = 24;
 const OPTION = '[role=option][tabindex="0"]';
 const DAY = '[part=days] td[tabindex="0"]';
 const KEEP = '.confirm [data-keep]';
@@ -82,7 +84,7 @@ export class IopFollowUpScheduler extends IopWidget {
     selected: { state: true },
     day: { state: true },
     dayFocus: { state: true },
-    focusIndex: { state: true },
+    expanded: { state: true },
     asking: { state: true },
     busy: { state: true },
     note: { state: true },
@@ -110,8 +112,15 @@ export class IopFollowUpScheduler extends IopWidget {
   private day?: string;
   /** The day that has focus in the day grid (may have no times). */
   private dayFocus?: string;
-  /** The time that has focus in the day's listbox. */
+  /**
+   * The time that has focus in the day's listbox. Not reactive: a move within the day changes two tabindex
+   * values and focus, with no render (a day of a large program has 170 times).
+   */
   private focusIndex = 0;
+  /** The day whose every time is shown (otherwise a long day shows its first SHOWN_TIMES). */
+  private expanded?: string;
+  /** The last rendered options of the shown day, reused while nothing they show changed. */
+  private optionsMemo?: { key: string; options: unknown };
   private memo?: { key: string; value?: Slot[]; days: SlotDay[] };
   /** The id of the appointment whose cancellation is being confirmed. */
   private asking?: string;
@@ -281,14 +290,27 @@ export class IopFollowUpScheduler extends IopWidget {
     fire(this, 'iop-slot-select', { slot } satisfies SlotSelectDetail);
   }
 
+  /** How many of a day's times are on screen. */
+  private shownTimes(day: SlotDay): number {
+    return this.expanded === day.key ? day.slots.length : Math.min(day.slots.length, SHOWN_TIMES);
+  }
+
   private onKey(event: KeyboardEvent): void {
     const days = this.grouped;
     const day = this.shownDay(days);
-    const next = nextSlotPosition(days, { day, index: this.focusIndex }, event.key);
+    // Within what is on screen of this day; PageUp/PageDown to other days.
+    const view = days.map((d, i) => (i === day ? { ...d, slots: d.slots.slice(0, this.shownTimes(d)) } : d));
+    const next = nextSlotPosition(view, { day, index: this.focusIndex }, event.key);
     if (!next) return;
     event.preventDefault();
-    this.day = this.dayFocus = days[next.day]!.key;
     this.focusIndex = next.index;
+    if (next.day === day) {
+      const options = this.renderRoot.querySelectorAll<HTMLElement>('[role=option]');
+      options.forEach((option, i) => (option.tabIndex = i === next.index ? 0 : -1));
+      options[next.index]?.focus();
+      return;
+    }
+    this.day = this.dayFocus = days[next.day]!.key;
     void this.focusLater(OPTION);
   }
 
@@ -539,14 +561,33 @@ export class IopFollowUpScheduler extends IopWidget {
     const t = this.t;
     const day = days[this.shownDay(days)]!;
     const first = new Date(day.slots[0]!.slot.start);
-    const active = Math.min(this.focusIndex, day.slots.length - 1);
     return html`${this.renderSoonest(days)} ${this.renderDays(days, day.key)}
       <div id="day" class="day">
         ${formatDay(first, this.locale, this.zone)}
         <span class="zone">${timeZoneName(first, this.locale, this.zone)}</span>
       </div>
       <div role="listbox" part="slots" aria-labelledby="day" @keydown=${this.onKey}>
-        ${day.slots.map(
+        ${this.renderTimes(day)}
+      </div>
+      ${
+        this.shownTimes(day) < day.slots.length
+          ? html`<iop-button variant="secondary" @click=${() => (this.expanded = day.key)}
+              >${t.allTimes(day.slots.length)}</iop-button
+            >`
+          : nothing
+      }`;
+  }
+
+  /** The day's options; the same templates again while the day, the choice and the words are the same. */
+  private renderTimes(day: SlotDay) {
+    const t = this.t;
+    const count = this.shownTimes(day);
+    const active = Math.min(this.focusIndex, count - 1);
+    const key = [day.key, count, this.selected?.id, this.locale, this.zone, this.withinHours].join();
+    if (this.optionsMemo?.key !== key || this.memo?.days.find((d) => d.key === day.key) !== day) {
+      this.optionsMemo = {
+        key,
+        options: day.slots.slice(0, count).map(
           ({ slot, soon }, i) =>
             html`<button
               role="option"
@@ -559,8 +600,10 @@ export class IopFollowUpScheduler extends IopWidget {
               ${this.who(slot)}
               ${soon ? html`<span class="soon">${t.soon(this.withinHours)}</span>` : nothing}
             </button>`,
-        )}
-      </div>`;
+        ),
+      };
+    }
+    return this.optionsMemo.options;
   }
 
   private renderConfirm(slot: Slot) {
