@@ -32,9 +32,10 @@ export interface ProgramEstimate {
  */
 export function estimateProgram(input: ProgramInput): ProgramEstimate {
   const { daysPerWeek, weeks } = input;
-  if (!(Number.isInteger(daysPerWeek) && daysPerWeek >= 1 && daysPerWeek <= 7))
-    throw new RangeError(`Not days a week: ${daysPerWeek}`);
-  if (!(Number.isInteger(weeks) && weeks >= 1 && weeks <= 52)) throw new RangeError(`Not weeks: ${weeks}`);
+  const whole = (n: number, max: number) => Number.isInteger(n) && n >= 1 && n <= max;
+  if (!(whole(daysPerWeek, 7) && whole(weeks, 52)))
+    throw new RangeError(`Not a program: ${daysPerWeek} days a week for ${weeks} weeks`);
+  const days = daysPerWeek * weeks;
   const capped = input.outOfPocketRemainingCents !== undefined;
   let ded = input.costShare.deductibleApplies ? input.deductibleRemainingCents : 0;
   let oop = capped ? input.outOfPocketRemainingCents! : Number.MAX_SAFE_INTEGER;
@@ -45,7 +46,7 @@ export function estimateProgram(input: ProgramInput): ProgramEstimate {
     deductibleMetDay: ded ? undefined : 0,
     capDay: capped && !oop ? 0 : undefined,
   };
-  for (let day = 1; day <= daysPerWeek * weeks; day++) {
+  for (let day = 1; day <= days; day++) {
     const e = estimateMemberPays({ ...input, deductibleRemainingCents: ded, outOfPocketRemainingCents: oop });
     const week = Math.ceil(day / daysPerWeek) - 1;
     result.weekCents[week] = (result.weekCents[week] ?? 0) + e.memberPaysCents;

@@ -6,9 +6,16 @@ import { renderStatus } from '../../internal/status-view.js';
 import { hostStyles, widgetStyles } from '../../design/host.styles.js';
 import { coverageExplainerStyles } from './coverage-explainer.styles.js';
 import { coverageMessages, type CoverageMessages, type Term } from './coverage-explainer.messages.js';
-import { CoverageSchema, type Coverage, type CostShare, type ServiceBenefit } from '../../core/schemas.js';
+import {
+  CoverageSchema,
+  type Contact,
+  type Coverage,
+  type CostShare,
+  type ServiceBenefit,
+} from '../../core/schemas.js';
 import { ConfigError, SchemaError, parseWith, schemaErrorFrom } from '../../core/errors.js';
 import { estimateMemberPays, parseDollars, type EstimateBreakdown } from '../../core/estimate.js';
+import { estimateProgram } from '../../core/program-estimate.js';
 import { formatDate, formatMoney } from '../../core/format.js';
 import { telHref } from '../../core/links.js';
 import '../alert/define.js';
@@ -60,6 +67,10 @@ export class IopCoverageExplainer extends IopWidget {
   static override properties = {
     service: { reflect: true },
     allowedAmount: { attribute: 'allowed-amount' },
+    programDaysPerWeek: { type: Number, attribute: 'program-days-per-week' },
+    programWeeks: { type: Number, attribute: 'program-weeks' },
+    selfPay: { type: Boolean, attribute: 'self-pay' },
+    contact: { state: true },
     examplePlan: { type: Boolean, attribute: 'example-plan', reflect: true },
     typed: { state: true },
     picked: { state: true },
@@ -67,8 +78,16 @@ export class IopCoverageExplainer extends IopWidget {
 
   /** One service to focus, by id (`crisis-telehealth`) or code (`90839`); unset shows every service. */
   service?: string;
-  /** An allowed amount in dollars ("250" or "250.00") to estimate at once. */
+  /** An allowed amount in dollars ("250" or "250.00"); without it, the service's `typicalAllowedCents` from the
+   * backend is used, and what the member types replaces both. */
   allowedAmount?: string;
+  /** The program estimate's days a week and weeks; each defaults to the service's `program` from the backend. */
+  programDaysPerWeek?: number;
+  programWeeks?: number;
+  /** The member pays for themselves (set by the explainer's own checkbox): show the Good Faith Estimate. */
+  selfPay = false;
+  /** With no plan on file (a 404), the benefits specialist from the care team. */
+  private contact?: Contact;
   /** Show the example plan given as a child `<script type="application/json">` instead of the member's. */
   examplePlan = false;
 
@@ -93,7 +112,19 @@ export class IopCoverageExplainer extends IopWidget {
             fetch: (backend) => backend.getCoverage(),
             parse: (value) => parseWith(CoverageSchema, value, 'cached coverage'),
           },
+    () => {
+      // No plan on file: the self-pay view, with the benefits specialist from the care team when there is one.
+      if (this.noPlan && !this.contact)
+        this.data.client?.backend.getMe().then(
+          (me) => (this.contact = me.careTeam.find((m) => m.role === 'benefits-specialist')),
+          () => undefined,
+        );
+    },
   );
+
+  private get noPlan(): boolean {
+    return (this.data.state as { error?: { status?: number } }).error?.status === 404;
+  }
 
   private get t(): CoverageMessages {
     return coverageMessages[this.locale];
@@ -147,19 +178,34 @@ export class IopCoverageExplainer extends IopWidget {
           >`;
     }
     const state = this.data.state;
-    return html`${renderStatus(state, { locale: this.locale, onRetry: () => void this.data.reload() })}
+    return html`${renderStatus(state, {
+      locale: this.locale,
+      onRetry: () => void this.data.reload(),
+      forStatus: { 404: this.t.noPlan },
+    })}
     ${
       state.value
         ? this.renderPlan(state.value)
-        : state.status === 'loading'
-          ? html`<p class="muted" role="status">${this.t.loading}</p>
-              <div class="skeleton" aria-hidden="true"></div>`
-          : nothing
+        : this.noPlan
+          ? html`${this.renderSelfPay()}${this.renderSpecialist(this.contact)}`
+          : state.status === 'loading'
+            ? html`<p class="muted" role="status">${this.t.loading}</p>
+                <div class="skeleton" aria-hidden="true"></div>`
+            : nothing
     }`;
   }
 
   private money(cents: number): string {
     return formatMoney(cents, this.locale);
+  }
+
+  /** "Estimate: You pay about $X. Your plan pays about $Y." */
+  private pays(e: { memberPaysCents: number; planPaysCents: number }): TemplateResult {
+    const t = this.t;
+    return html`<p>
+      <strong>${t.estimate}:</strong> ${t.youPay(this.money(e.memberPaysCents))}
+      ${t.planPays(this.money(e.planPaysCents))}
+    </p>`;
   }
 
   private term(key: Term): TemplateResult {
@@ -188,8 +234,6 @@ export class IopCoverageExplainer extends IopWidget {
     const services = focused.length ? focused : plan.services;
     const ded = plan.deductible;
     const oop = plan.outOfPocketMax;
-    const who = plan.benefitsSpecialist;
-    const tel = telHref(who?.phone);
     return html`<h2 part="title">${plan.planName}</h2>
       <p class="muted">
         ${t.plan(plan.planType, plan.memberIdMasked, formatDate(new Date(plan.asOf), this.locale))}
@@ -206,16 +250,28 @@ export class IopCoverageExplainer extends IopWidget {
           : html`<p>${t.noServices}</p>`
       }
       <p part="parity">${t.parity}</p>
-      ${
-        who
-          ? html`<section part="specialist" aria-labelledby="sp">
-              <h3 id="sp">${t.specialist}</h3>
-              <p>${who.name}</p>
-              ${tel ? html`<a href=${tel}>${who.phone}</a>` : who.phone}
-              ${who.note ? html`<p class="muted">${who.note}</p>` : nothing}
-            </section>`
-          : nothing
-      }`;
+      ${this.renderSpecialist(plan.benefitsSpecialist)}`;
+  }
+
+  private renderSpecialist(who?: Contact): TemplateResult | typeof nothing {
+    const tel = telHref(who?.phone);
+    return who
+      ? html`<section part="specialist" aria-labelledby="sp">
+          <h3 id="sp">${this.t.specialist}</h3>
+          <p>${who.name}</p>
+          ${tel ? html`<a href=${tel}>${who.phone}</a>` : who.phone}
+          ${who.note ? html`<p class="muted">${who.note}</p>` : nothing}
+        </section>`
+      : nothing;
+  }
+
+  /** The Good Faith Estimate for a person without coverage or not using it (DOMAIN.md, No Surprises Act). */
+  private renderSelfPay(): TemplateResult {
+    const [title, ...lines] = this.t.gfe;
+    return html`<section part="self-pay" aria-labelledby="gfe">
+      <h3 id="gfe">${title}</h3>
+      ${lines.map((line) => html`<p>${line}</p>`)}
+    </section>`;
   }
 
   private renderService(s: ServiceBenefit): TemplateResult {
@@ -252,17 +308,16 @@ export class IopCoverageExplainer extends IopWidget {
     const t = this.t;
     const service = services.find((s) => s.service === this.picked) ?? services[0]!;
     const text = this.typed ?? this.allowedAmount ?? '';
-    const allowedCents = parseDollars(text);
+    const typical = service.typicalAllowedCents;
+    const allowedCents = text.trim() ? parseDollars(text) : typical;
     const invalid = text.trim() !== '' && allowedCents === undefined;
+    const left = {
+      costShare: service.inNetwork,
+      deductibleRemainingCents: plan.deductible.individualCents - plan.deductible.metCents,
+      outOfPocketRemainingCents: plan.outOfPocketMax.individualCents - plan.outOfPocketMax.metCents,
+    };
     const estimate =
-      allowedCents === undefined
-        ? undefined
-        : estimateMemberPays({
-            allowedCents,
-            costShare: service.inNetwork,
-            deductibleRemainingCents: plan.deductible.individualCents - plan.deductible.metCents,
-            outOfPocketRemainingCents: plan.outOfPocketMax.individualCents - plan.outOfPocketMax.metCents,
-          });
+      allowedCents === undefined || this.selfPay ? undefined : estimateMemberPays({ ...left, allowedCents });
     if (estimate) {
       this.shown = {
         service: service.service,
@@ -272,38 +327,60 @@ export class IopCoverageExplainer extends IopWidget {
       };
     }
     const parts = estimate ? Object.values(estimate.breakdown) : [];
+    const [before, after] = typical === undefined ? [t.allowedHelp, '.'] : t.typical(this.money(typical));
+    const days = this.programDaysPerWeek ?? service.program?.daysPerWeek;
+    const weeks = this.programWeeks ?? service.program?.weeks;
+    let program: ReturnType<typeof estimateProgram> | undefined;
+    try {
+      if (estimate && days && weeks)
+        program = estimateProgram({ ...left, allowedCents: allowedCents!, daysPerWeek: days, weeks });
+    } catch {
+      // Days a week or weeks out of range (attributes): no program estimate.
+    }
     return html`<section part="estimator" aria-labelledby="est">
       <h3 id="est">${t.estimator}</h3>
-      <p>${t.allowedHelp} ${this.term('allowed')}.</p>
+      <label class="check"
+        ><input
+          type="checkbox"
+          .checked=${this.selfPay}
+          @change=${(e: Event) => (this.selfPay = (e.target as HTMLInputElement).checked)}
+        />${t.selfPay}</label
+      >
       ${
-        services.length > 1
-          ? html`<label for="svc">${t.service}</label>
-              <select id="svc" @change=${(e: Event) => (this.picked = (e.target as HTMLSelectElement).value)}>
-                ${services.map(
-                  (s) => html`<option value=${s.service} ?selected=${s === service}>${s.label}</option>`,
-                )}
-              </select>`
-          : nothing
+        this.selfPay
+          ? this.renderSelfPay()
+          : html`${
+                services.length > 1
+                  ? html`<label for="svc">${t.service}</label>
+                      <select
+                        id="svc"
+                        @change=${(e: Event) => (this.picked = (e.target as HTMLSelectElement).value)}
+                      >
+                        ${services.map(
+                          (s) =>
+                            html`<option value=${s.service} ?selected=${s === service}>${s.label}</option>`,
+                        )}
+                      </select>`
+                  : nothing
+              }
+              <p>${before} ${this.term('allowed')} ${after}</p>
+              <label for="amt">${t.amount}</label>
+              <input
+                id="amt"
+                inputmode="decimal"
+                autocomplete="off"
+                .value=${text}
+                aria-invalid=${invalid ? 'true' : 'false'}
+                aria-describedby=${invalid ? 'err' : nothing}
+                @input=${(e: Event) => (this.typed = (e.target as HTMLInputElement).value)}
+              />
+              ${invalid ? html`<p id="err" class="error">${t.amountError}</p>` : nothing}`
       }
-      <label for="amt">${t.amount}</label>
-      <input
-        id="amt"
-        inputmode="decimal"
-        autocomplete="off"
-        .value=${text}
-        aria-invalid=${invalid ? 'true' : 'false'}
-        aria-describedby=${invalid ? 'err' : nothing}
-        @input=${(e: Event) => (this.typed = (e.target as HTMLInputElement).value)}
-      />
-      ${invalid ? html`<p id="err" class="error">${t.amountError}</p>` : nothing}
       <div part="estimate" role="status">
         ${
           estimate
             ? html`<div class="result">
-                <p>
-                  <strong>${t.estimate}:</strong> ${t.youPay(this.money(estimate.memberPaysCents))}
-                  ${t.planPays(this.money(estimate.planPaysCents))}
-                </p>
+                ${this.pays(estimate)}
                 <ul>
                   ${parts.map((cents, i) =>
                     cents
@@ -318,6 +395,48 @@ export class IopCoverageExplainer extends IopWidget {
             : nothing
         }
       </div>
+      ${program ? this.renderProgram(program, days!, weeks!) : nothing}
+    </section>`;
+  }
+
+  /** The program estimate: the total, when the deductible and the cap are reached, and each week (chart + table). */
+  private renderProgram(p: ReturnType<typeof estimateProgram>, days: number, weeks: number): TemplateResult {
+    const t = this.t;
+    const max = Math.max(...p.weekCents) || 1;
+    // One bar a week in a 10-unit slot, 40 units tall; a week with any cost shows at least one unit.
+    const bars = p.weekCents
+      .map((c, i) => {
+        const h = c && Math.max(1, Math.round((c / max) * 40));
+        return `M${i * 10 + 1} 40v-${h}h8v${h}z`;
+      })
+      .join('');
+    const week = (day: number) => Math.ceil(day / days);
+    return html`<section part="program" aria-labelledby="prg">
+      <h4 id="prg">${t.program(days, weeks)}</h4>
+      ${this.pays(p)}
+      ${p.deductibleMetDay ? html`<p>${t.dedMet(p.deductibleMetDay, week(p.deductibleMetDay))}</p>` : nothing}
+      ${p.capDay ? html`<p>${t.capMet(p.capDay, week(p.capDay))}</p>` : nothing}
+      <svg aria-hidden="true" viewBox="0 0 ${weeks * 10} 40" preserveAspectRatio="none">
+        <path d=${bars} />
+      </svg>
+      <table aria-labelledby="prg">
+        <thead>
+          <tr>
+            <th scope="col">${t.week}</th>
+            <th scope="col">${t.estimate}</th>
+          </tr>
+        </thead>
+        <tbody>
+          ${p.weekCents.map(
+            (c, i) =>
+              html`<tr>
+                <th scope="row">${i + 1}</th>
+                <td>${this.money(c)}</td>
+              </tr>`,
+          )}
+        </tbody>
+      </table>
+      <p class="muted">${t.inNetworkOnly}</p>
     </section>`;
   }
 }
