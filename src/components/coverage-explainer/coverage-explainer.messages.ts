@@ -30,17 +30,11 @@ export interface CoverageMessages {
   inNetworkOnly: string;
   parity: string;
   specialist: string;
-  /** Around the glossary word "allowed amount": the clinic's usual amount, and that a typed one replaces it. */
-  typical: (amount: string) => [string, string];
-  /** The program estimate's heading, e.g. "3 days a week for 8 weeks". */
-  program: (days: number, weeks: number) => string;
-  dedMet: (day: number, week: number) => string;
-  capMet: (day: number, week: number) => string;
-  week: string;
-  /** The self-pay control, the message when no plan is on file, and the Good Faith Estimate. */
+  /** The self-pay control, and the message when no plan is on file. */
   selfPay: string;
   noPlan: string;
-  gfe: [title: string, right: string, timing: string, months: string, dispute: string, ask: string];
+  /** Around the glossary word "allowed amount": the clinic's usual amount, and that a typed one replaces it. */
+  typical: (amount: string) => [string, string];
 }
 
 export const coverageMessages: Catalog<CoverageMessages> = {
@@ -82,22 +76,9 @@ export const coverageMessages: Catalog<CoverageMessages> = {
     parity:
       'By law (parity), your plan may not limit mental health and substance use care more than medical care.',
     specialist: 'Questions? Ask a benefits specialist',
-    typical: (a) => ["The clinic's usual", `is ${a}. You can type a different one.`],
-    program: (d, w) => `Your program: ${d} days a week for ${w} weeks`,
-    dedMet: (d, w) => `Deductible met on program day ${d} (week ${w}).`,
-    capMet: (d, w) =>
-      `Out-of-pocket maximum reached on program day ${d} (week ${w}): after that, you pay nothing more this plan year.`,
-    week: 'Week',
+    typical: (a) => ["The clinic's usual", ` is ${a}. You can type a different one.`],
     selfPay: 'I will not use my insurance (self-pay)',
     noPlan: 'There is no insurance plan on file for you.',
-    gfe: [
-      'Paying for yourself? You have the right to a Good Faith Estimate',
-      'Without insurance, or not using it, you have the right to an estimate of your costs before care (No Surprises Act).',
-      'You get it within 1 business day when you book 3 or more business days ahead, and within 3 business days when you book 10 or more days ahead or ask for one.',
-      'For care that repeats, like this program, it may cover up to 12 months.',
-      'A bill $400 or more above it can be disputed within 120 days.',
-      'Ask the clinic for one.',
-    ],
   },
   es: {
     terms: {
@@ -137,21 +118,8 @@ export const coverageMessages: Catalog<CoverageMessages> = {
     parity:
       'Por ley (paridad), tu plan no puede limitar la atención de salud mental y uso de sustancias más que la atención médica.',
     specialist: '¿Preguntas? Habla con un especialista en beneficios',
-    typical: (a) => ['El', `habitual de la clínica es ${a}. Puedes escribir otro.`],
-    program: (d, w) => `Tu programa: ${d} días a la semana por ${w} semanas`,
-    dedMet: (d, w) => `Deducible cubierto el día ${d} del programa (semana ${w}).`,
-    capMet: (d, w) =>
-      `Máximo de gastos de bolsillo alcanzado el día ${d} del programa (semana ${w}): después, no pagas nada más este año del plan.`,
-    week: 'Semana',
+    typical: (a) => ['El', ` habitual de la clínica es ${a}. Puedes escribir otro.`],
     selfPay: 'No usaré mi seguro (pago por mi cuenta)',
     noPlan: 'No tenemos un plan de seguro registrado para ti.',
-    gfe: [
-      '¿Pagas por tu cuenta? Tienes derecho a un Estimado de Buena Fe',
-      'Sin seguro, o sin usarlo, tienes derecho a un estimado de tus costos antes de la atención (Ley No Surprises).',
-      'Lo recibes en 1 día hábil si reservas con 3 o más días hábiles de anticipación, y en 3 días hábiles si reservas con 10 o más días de anticipación o lo pides.',
-      'Para atención que se repite, como este programa, puede cubrir hasta 12 meses.',
-      'Una factura de $400 o más por encima del estimado se puede disputar en un plazo de 120 días.',
-      'Pídele uno a la clínica.',
-    ],
   },
 };

@@ -15,7 +15,6 @@ import {
 } from '../../core/schemas.js';
 import { ConfigError, SchemaError, parseWith, schemaErrorFrom } from '../../core/errors.js';
 import { estimateMemberPays, parseDollars, type EstimateBreakdown } from '../../core/estimate.js';
-import { estimateProgram } from '../../core/program-estimate.js';
 import { formatDate, formatMoney } from '../../core/format.js';
 import { telHref } from '../../core/links.js';
 import '../alert/define.js';
@@ -88,6 +87,8 @@ export class IopCoverageExplainer extends IopWidget {
   selfPay = false;
   /** With no plan on file (a 404), the benefits specialist from the care team. */
   private contact?: Contact;
+  /** The program estimate and the Good Faith Estimate: a chunk of their own, loaded as the element is created. */
+  private extras?: typeof import('./coverage-extras.js');
   /** Show the example plan given as a child `<script type="application/json">` instead of the member's. */
   examplePlan = false;
 
@@ -124,6 +125,17 @@ export class IopCoverageExplainer extends IopWidget {
 
   private get noPlan(): boolean {
     return (this.data.state as { error?: { status?: number } }).error?.status === 404;
+  }
+
+  constructor() {
+    super();
+    import('./coverage-extras.js').then(
+      (extras) => {
+        this.extras = extras;
+        this.requestUpdate();
+      },
+      () => undefined,
+    );
   }
 
   private get t(): CoverageMessages {
@@ -187,7 +199,7 @@ export class IopCoverageExplainer extends IopWidget {
       state.value
         ? this.renderPlan(state.value)
         : this.noPlan
-          ? html`${this.renderSelfPay()}${this.renderSpecialist(this.contact)}`
+          ? html`${this.extras?.renderSelfPay(this.locale)}${this.renderSpecialist(this.contact)}`
           : state.status === 'loading'
             ? html`<p class="muted" role="status">${this.t.loading}</p>
                 <div class="skeleton" aria-hidden="true"></div>`
@@ -197,15 +209,6 @@ export class IopCoverageExplainer extends IopWidget {
 
   private money(cents: number): string {
     return formatMoney(cents, this.locale);
-  }
-
-  /** "Estimate: You pay about $X. Your plan pays about $Y." */
-  private pays(e: { memberPaysCents: number; planPaysCents: number }): TemplateResult {
-    const t = this.t;
-    return html`<p>
-      <strong>${t.estimate}:</strong> ${t.youPay(this.money(e.memberPaysCents))}
-      ${t.planPays(this.money(e.planPaysCents))}
-    </p>`;
   }
 
   private term(key: Term): TemplateResult {
@@ -265,15 +268,6 @@ export class IopCoverageExplainer extends IopWidget {
       : nothing;
   }
 
-  /** The Good Faith Estimate for a person without coverage or not using it (DOMAIN.md, No Surprises Act). */
-  private renderSelfPay(): TemplateResult {
-    const [title, ...lines] = this.t.gfe;
-    return html`<section part="self-pay" aria-labelledby="gfe">
-      <h3 id="gfe">${title}</h3>
-      ${lines.map((line) => html`<p>${line}</p>`)}
-    </section>`;
-  }
-
   private renderService(s: ServiceBenefit): TemplateResult {
     const t = this.t;
     const cols = s.outOfNetwork ? [s.inNetwork, s.outOfNetwork] : [s.inNetwork];
@@ -330,13 +324,6 @@ export class IopCoverageExplainer extends IopWidget {
     const [before, after] = typical === undefined ? [t.allowedHelp, '.'] : t.typical(this.money(typical));
     const days = this.programDaysPerWeek ?? service.program?.daysPerWeek;
     const weeks = this.programWeeks ?? service.program?.weeks;
-    let program: ReturnType<typeof estimateProgram> | undefined;
-    try {
-      if (estimate && days && weeks)
-        program = estimateProgram({ ...left, allowedCents: allowedCents!, daysPerWeek: days, weeks });
-    } catch {
-      // Days a week or weeks out of range (attributes): no program estimate.
-    }
     return html`<section part="estimator" aria-labelledby="est">
       <h3 id="est">${t.estimator}</h3>
       <label class="check"
@@ -348,7 +335,7 @@ export class IopCoverageExplainer extends IopWidget {
       >
       ${
         this.selfPay
-          ? this.renderSelfPay()
+          ? this.extras?.renderSelfPay(this.locale)
           : html`${
                 services.length > 1
                   ? html`<label for="svc">${t.service}</label>
@@ -363,7 +350,7 @@ export class IopCoverageExplainer extends IopWidget {
                       </select>`
                   : nothing
               }
-              <p>${before} ${this.term('allowed')} ${after}</p>
+              <p>${before} ${this.term('allowed')}${after}</p>
               <label for="amt">${t.amount}</label>
               <input
                 id="amt"
@@ -380,7 +367,10 @@ export class IopCoverageExplainer extends IopWidget {
         ${
           estimate
             ? html`<div class="result">
-                ${this.pays(estimate)}
+                <p>
+                  <strong>${t.estimate}:</strong> ${t.youPay(this.money(estimate.memberPaysCents))}
+                  ${t.planPays(this.money(estimate.planPaysCents))}
+                </p>
                 <ul>
                   ${parts.map((cents, i) =>
                     cents
@@ -395,48 +385,14 @@ export class IopCoverageExplainer extends IopWidget {
             : nothing
         }
       </div>
-      ${program ? this.renderProgram(program, days!, weeks!) : nothing}
-    </section>`;
-  }
-
-  /** The program estimate: the total, when the deductible and the cap are reached, and each week (chart + table). */
-  private renderProgram(p: ReturnType<typeof estimateProgram>, days: number, weeks: number): TemplateResult {
-    const t = this.t;
-    const max = Math.max(...p.weekCents) || 1;
-    // One bar a week in a 10-unit slot, 40 units tall; a week with any cost shows at least one unit.
-    const bars = p.weekCents
-      .map((c, i) => {
-        const h = c && Math.max(1, Math.round((c / max) * 40));
-        return `M${i * 10 + 1} 40v-${h}h8v${h}z`;
-      })
-      .join('');
-    const week = (day: number) => Math.ceil(day / days);
-    return html`<section part="program" aria-labelledby="prg">
-      <h4 id="prg">${t.program(days, weeks)}</h4>
-      ${this.pays(p)}
-      ${p.deductibleMetDay ? html`<p>${t.dedMet(p.deductibleMetDay, week(p.deductibleMetDay))}</p>` : nothing}
-      ${p.capDay ? html`<p>${t.capMet(p.capDay, week(p.capDay))}</p>` : nothing}
-      <svg aria-hidden="true" viewBox="0 0 ${weeks * 10} 40" preserveAspectRatio="none">
-        <path d=${bars} />
-      </svg>
-      <table aria-labelledby="prg">
-        <thead>
-          <tr>
-            <th scope="col">${t.week}</th>
-            <th scope="col">${t.estimate}</th>
-          </tr>
-        </thead>
-        <tbody>
-          ${p.weekCents.map(
-            (c, i) =>
-              html`<tr>
-                <th scope="row">${i + 1}</th>
-                <td>${this.money(c)}</td>
-              </tr>`,
-          )}
-        </tbody>
-      </table>
-      <p class="muted">${t.inNetworkOnly}</p>
+      ${
+        estimate && days && weeks
+          ? this.extras?.renderProgram(
+              { ...left, allowedCents: allowedCents!, daysPerWeek: days, weeks },
+              this.locale,
+            )
+          : nothing
+      }
     </section>`;
   }
 }
