@@ -38,6 +38,14 @@ export interface EstimateDetail {
  * amount comes from `estimateMemberPays` or `formatMoney`; data that does not match the contract shows the
  * shared error state, never wrong numbers. Estimates are for in-network care.
  *
+ * No homework: with the service's `typicalAllowedCents` from the backend, one visit's or day's cost shows at
+ * once (a typed amount or `allowed-amount` replaces it). For a per-day program (the service's `program`, or
+ * `program-days-per-week` and `program-weeks`), the program estimate shows the total, the program day the
+ * deductible is met and the day the out-of-pocket maximum stops further cost, and each week as a bar chart
+ * beside a table (`estimateProgram`). Self-pay (the member's own checkbox, `self-pay`, or no plan on file: a
+ * 404) shows the right to a Good Faith Estimate and whom to ask. The program and self-pay parts are a chunk of
+ * their own in the per-tag build, requested when the element is created.
+ *
  * With `example-plan`, it shows a clinic's published example plan instead of the member's, read from a child
  * `<script type="application/json">` (data, not code: allowed under a strict CSP) and checked against the
  * Coverage schema; a wrong plan shows a developer message naming the field.
@@ -53,6 +61,8 @@ export interface EstimateDetail {
  * @csspart service - One service's row.
  * @csspart estimator - The cost estimator.
  * @csspart estimate - The estimate itself (a polite live region).
+ * @csspart program - The program estimate (total, deductible and cap days, weekly chart and table).
+ * @csspart self-pay - The Good Faith Estimate for self-pay.
  * @csspart parity - The mental-health parity note.
  * @csspart specialist - The benefits specialist's contact.
  * @csspart status - The shared status line (freshness, offline, error, signed out).
