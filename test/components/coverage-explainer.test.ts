@@ -471,6 +471,25 @@ describe('iop-coverage-explainer', () => {
       await expect(el).to.be.accessible();
     });
 
+    it('draws the chart in the accent colour, and in CanvasText with forced colours', async () => {
+      const el = await render();
+      await shown(el);
+      const svg = $(el, '[part="program"] svg')!;
+      const accent = getComputedStyle(el).getPropertyValue('--_color-accent');
+      expect(accent).to.not.equal('');
+      expect(getComputedStyle(svg).fill).to.not.equal('rgb(0, 0, 0)');
+      expect(svg.getBoundingClientRect().height).to.be.greaterThan(0);
+      // Firefox's driver cannot emulate media features, so the rule is checked where it is written.
+      const forced = root(el)
+        .adoptedStyleSheets.flatMap((sheet) => [...sheet.cssRules])
+        .filter(
+          (r): r is CSSMediaRule => r instanceof CSSMediaRule && r.conditionText.includes('forced-colors'),
+        )
+        .flatMap((r) => [...r.cssRules] as CSSStyleRule[])
+        .find((r) => r.selectorText === 'svg');
+      expect(forced?.style.fill.toLowerCase()).to.equal('canvastext');
+    });
+
     it('follows program-days-per-week, program-weeks and a typed allowed amount', async () => {
       const el = await render(
         html`<iop-coverage-explainer program-days-per-week="5" program-weeks="2"></iop-coverage-explainer>`,
