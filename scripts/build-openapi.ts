@@ -53,6 +53,10 @@ const NOTES: Record<string, string> = {
   Appointment: 'end is after start.',
   Coverage:
     'Money is integer cents. In deductible and outOfPocketMax, metCents never exceeds individualCents.',
+  ServiceBenefit:
+    "typicalAllowedCents (optional) is the clinic's typical allowed amount for one visit or day, in cents: the " +
+    'explainer estimates with it without asking the member to type one. program (optional) is the usual ' +
+    "schedule of a per-day program (days a week, weeks), the default of the explainer's program estimate.",
   PreferencesPatch: 'An absent pet keeps the current pet; pet: null removes it.',
   Problem: 'RFC 9457 problem details (application/problem+json). Extension members are allowed.',
 };
@@ -313,7 +317,9 @@ const PATHS: Json = {
       tag: 'coverage',
       responses: {
         '200': ok('Coverage', 'The plan and its cost shares.'),
-        '404': problem('No plan on file.'),
+        '404': problem(
+          'No plan on file: the member has no coverage (the explainer shows the self-pay view and the Good Faith Estimate).',
+        ),
       },
     }),
   },

@@ -114,12 +114,75 @@ export const ExamplePlanInvalid: Story = {
   },
 };
 
-/** In Spanish. */
+/**
+ * No typing: the backend gives each service the clinic's typical allowed amount ($350 for an IOP day) and the
+ * program's schedule (3 days a week for 8 weeks), so the explainer shows one day's cost and the whole program's
+ * at once. A typed amount replaces the typical one.
+ */
+export const EstimateFromBackend: Story = { render: () => (withPlan(), explainer()) };
+
+/** A program set by attributes (5 days a week for 4 weeks) at the start of the plan year. */
+export const ProgramEstimate: Story = {
+  render: () => (
+    withPlan((c) => {
+      c.deductible.metCents = 0;
+      c.outOfPocketMax.metCents = 0;
+    }),
+    html`<iop-coverage-explainer program-days-per-week="5" program-weeks="4"></iop-coverage-explainer>`
+  ),
+};
+
+/** $200 of the out-of-pocket maximum left: it stops further cost on day 3 of the program, mid-week. */
+export const ProgramCapReached: Story = {
+  render: () => (
+    withPlan((c) => {
+      c.deductible.metCents = c.deductible.individualCents;
+      c.outOfPocketMax.metCents = c.outOfPocketMax.individualCents - 20_000;
+    }),
+    explainer()
+  ),
+};
+
+/** The member chose not to use their insurance: their right to a Good Faith Estimate, and whom to ask. */
+export const SelfPay: Story = {
+  render: () => (withPlan(), html`<iop-coverage-explainer self-pay></iop-coverage-explainer>`),
+};
+
+/** No plan on file (GET /coverage answers 404): self-pay, with the care team's benefits specialist. */
+export const NoPlanOnFile: Story = {
+  render: () => {
+    resetConfig();
+    const seed = createSeed(new Date());
+    delete (seed.coverage as Partial<typeof seed.coverage>).alex;
+    configure({ backend: createMemoryBackend({ participant: 'alex', seed }) });
+    return explainer();
+  },
+};
+
+/** In Spanish, with a typed amount (the program estimate follows it). */
 export const Spanish: Story = {
   render: () => (withPlan(), html`<div lang="es">${explainer(undefined, '2000')}</div>`),
 };
 
-/** Dark theme. */
+/** Self-pay in Spanish. */
+export const SpanishSelfPay: Story = {
+  render: () => (
+    withPlan(),
+    html`<div lang="es"><iop-coverage-explainer self-pay></iop-coverage-explainer></div>`
+  ),
+};
+
+/** Self-pay in the dark theme. */
+export const DarkSelfPay: Story = {
+  render: () => (withPlan(), html`<iop-coverage-explainer theme="dark" self-pay></iop-coverage-explainer>`),
+};
+
+/** The program estimate and its chart at 320 px. */
+export const NarrowProgram: Story = {
+  render: () => (withPlan(), html`<div class="sb-narrow">${explainer()}</div>`),
+};
+
+/** Dark theme (with the program estimate and its chart). */
 export const Dark: Story = {
   render: () => (
     withPlan(),

@@ -70,6 +70,9 @@ export const IOP = {
   safetyPlanAccess: 'urn:iop-kit:fhir:safety-plan-access',
   joinUrl: 'urn:iop-kit:fhir:join-url',
   visitLimit: 'urn:iop-kit:fhir:visit-limit',
+  costType: 'urn:iop-kit:fhir:cost-type',
+  programDays: 'urn:iop-kit:fhir:program-days-per-week',
+  programWeeks: 'urn:iop-kit:fhir:program-weeks',
 } as const;
 
 /** Code systems from HL7 and others, as R4 names them. */
@@ -233,9 +236,27 @@ function benefit(service: ServiceBenefit) {
       ],
       text: service.label,
     },
+    ...(service.program
+      ? {
+          extension: [
+            { url: IOP.programDays, valuePositiveInt: service.program.daysPerWeek },
+            { url: IOP.programWeeks, valuePositiveInt: service.program.weeks },
+          ],
+        }
+      : {}),
     cost: [
       ...costs(service.inNetwork, 'in-network'),
       ...(service.outOfNetwork ? costs(service.outOfNetwork, 'out-of-network') : []),
+      // The clinic's typical allowed amount for one visit or day: a cost of the kit's own type.
+      ...(service.typicalAllowedCents !== undefined
+        ? [
+            {
+              type: coding(IOP.costType, 'typical-allowed'),
+              applicability: coding(SYSTEMS.applicability, 'in-network'),
+              value: dollars(service.typicalAllowedCents),
+            },
+          ]
+        : []),
     ],
   };
 }

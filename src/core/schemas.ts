@@ -343,6 +343,17 @@ export const ServiceBenefitSchema = z.object({
   label: name(),
   inNetwork: CostShareSchema,
   outOfNetwork: z.optional(CostShareSchema),
+  /** The clinic's typical allowed amount for one unit of the service (a visit or a day), in cents: the
+   * explainer estimates with it at once; an amount the member types replaces it. */
+  typicalAllowedCents: z.optional(cents()),
+  /** For a per-day program (IOP S9480, SUD IOP H0015, PHP): the clinic's usual schedule, which the
+   * explainer's program estimate uses unless `program-days-per-week` and `program-weeks` are set. */
+  program: z.optional(
+    z.object({
+      daysPerWeek: z.int().check(z.gte(1), z.lte(7)),
+      weeks: z.int().check(z.gte(1), z.lte(52)),
+    }),
+  ),
 });
 export type ServiceBenefit = z.infer<typeof ServiceBenefitSchema>;
 

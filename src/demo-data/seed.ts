@@ -230,7 +230,11 @@ export function onCallAt(date: Date): CrisisResources['onCall'] {
 
 const ooN: CostShare = { coinsurancePct: 40, deductibleApplies: true, priorAuthRequired: true };
 
-/** Benefits for every service DESIGN.md names. Codes: HCPCS/CPT, plus a revenue code for inpatient. */
+/**
+ * Benefits for every service DESIGN.md names. Codes: HCPCS/CPT, plus a revenue code for inpatient.
+ * `typicalAllowedCents` is the demo clinic's typical allowed amount for one visit or day (demo figures, not
+ * any payer's fee schedule); `program` is the demo clinic's usual schedule for a per-day program.
+ */
 export const PPO_SERVICES: readonly ServiceBenefit[] = Object.freeze([
   {
     service: 'iop-day',
@@ -238,6 +242,8 @@ export const PPO_SERVICES: readonly ServiceBenefit[] = Object.freeze([
     label: 'Intensive outpatient program, per day',
     inNetwork: { coinsurancePct: 20, deductibleApplies: true, priorAuthRequired: true },
     outOfNetwork: ooN,
+    typicalAllowedCents: 35_000,
+    program: { daysPerWeek: 3, weeks: 8 },
   },
   {
     service: 'sud-iop',
@@ -245,6 +251,8 @@ export const PPO_SERVICES: readonly ServiceBenefit[] = Object.freeze([
     label: 'Substance-use intensive outpatient program, per day',
     inNetwork: { coinsurancePct: 20, deductibleApplies: true, priorAuthRequired: true },
     outOfNetwork: ooN,
+    typicalAllowedCents: 27_500,
+    program: { daysPerWeek: 3, weeks: 8 },
   },
   {
     service: 'crisis-telehealth',
@@ -252,6 +260,7 @@ export const PPO_SERVICES: readonly ServiceBenefit[] = Object.freeze([
     label: 'Crisis psychotherapy by video, first 60 minutes',
     inNetwork: { copayCents: 0, deductibleApplies: false, priorAuthRequired: false },
     outOfNetwork: { coinsurancePct: 40, deductibleApplies: true, priorAuthRequired: false },
+    typicalAllowedCents: 15_000,
   },
   {
     service: 'crisis-telehealth-extra',
@@ -259,6 +268,7 @@ export const PPO_SERVICES: readonly ServiceBenefit[] = Object.freeze([
     label: 'Crisis psychotherapy by video, each extra 30 minutes',
     inNetwork: { copayCents: 0, deductibleApplies: false, priorAuthRequired: false },
     outOfNetwork: { coinsurancePct: 40, deductibleApplies: true, priorAuthRequired: false },
+    typicalAllowedCents: 7_000,
   },
   {
     service: 'couples-therapy',
@@ -266,6 +276,7 @@ export const PPO_SERVICES: readonly ServiceBenefit[] = Object.freeze([
     label: 'Couples therapy with the patient present (50 minutes)',
     inNetwork: { copayCents: 3000, deductibleApplies: false, priorAuthRequired: false },
     outOfNetwork: { coinsurancePct: 40, deductibleApplies: true, priorAuthRequired: false },
+    typicalAllowedCents: 11_000,
   },
   {
     service: 'group-therapy',
@@ -273,6 +284,7 @@ export const PPO_SERVICES: readonly ServiceBenefit[] = Object.freeze([
     label: 'Group therapy',
     inNetwork: { copayCents: 1500, deductibleApplies: false, priorAuthRequired: false },
     outOfNetwork: { coinsurancePct: 40, deductibleApplies: true, priorAuthRequired: false },
+    typicalAllowedCents: 3_500,
   },
   {
     service: 'psychiatric-evaluation',
@@ -280,6 +292,7 @@ export const PPO_SERVICES: readonly ServiceBenefit[] = Object.freeze([
     label: 'Psychiatric evaluation with medical services',
     inNetwork: { copayCents: 5000, deductibleApplies: false, priorAuthRequired: false },
     outOfNetwork: { coinsurancePct: 40, deductibleApplies: true, priorAuthRequired: false },
+    typicalAllowedCents: 23_000,
   },
   {
     service: 'medication-management',
@@ -287,6 +300,7 @@ export const PPO_SERVICES: readonly ServiceBenefit[] = Object.freeze([
     label: 'Medication management visit',
     inNetwork: { copayCents: 3000, deductibleApplies: false, priorAuthRequired: false },
     outOfNetwork: { coinsurancePct: 40, deductibleApplies: true, priorAuthRequired: false },
+    typicalAllowedCents: 13_000,
   },
   {
     service: 'family-workshop',
@@ -294,6 +308,7 @@ export const PPO_SERVICES: readonly ServiceBenefit[] = Object.freeze([
     label: 'Family workshop (multiple-family group)',
     inNetwork: { copayCents: 1500, deductibleApplies: false, priorAuthRequired: false, visitLimit: 12 },
     outOfNetwork: { coinsurancePct: 40, deductibleApplies: true, priorAuthRequired: false, visitLimit: 12 },
+    typicalAllowedCents: 4_000,
   },
   {
     service: 'php',
@@ -301,6 +316,8 @@ export const PPO_SERVICES: readonly ServiceBenefit[] = Object.freeze([
     label: 'Partial hospitalization program, per day',
     inNetwork: { coinsurancePct: 20, deductibleApplies: true, priorAuthRequired: true },
     outOfNetwork: ooN,
+    typicalAllowedCents: 65_000,
+    program: { daysPerWeek: 5, weeks: 3 },
   },
   {
     service: 'inpatient-referral',
@@ -308,6 +325,7 @@ export const PPO_SERVICES: readonly ServiceBenefit[] = Object.freeze([
     label: 'Inpatient psychiatric care, by referral (per day)',
     inNetwork: { copayCents: 25000, coinsurancePct: 20, deductibleApplies: true, priorAuthRequired: true },
     outOfNetwork: ooN,
+    typicalAllowedCents: 120_000,
   },
 ] satisfies ServiceBenefit[]);
 

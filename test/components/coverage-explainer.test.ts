@@ -114,8 +114,32 @@ describe('iop-coverage-explainer', () => {
     const call = $<HTMLAnchorElement>(el, '[part="specialist"] a')!;
     expect(call.getAttribute('href')).to.equal('tel:+13125550117');
     expect(text($(el, '[part="specialist"]'))).to.contain('Marcus Lee');
-    expect(estimateText(el)).to.equal('');
     await expect(el).to.be.accessible();
+  });
+
+  it('estimates one IOP day at once from the clinic’s typical allowed amount, with no typing', async () => {
+    const el = await render();
+    await ready(el);
+    const estimator = text($(el, '[part="estimator"]'));
+    expect(estimator).to.contain(
+      "The clinic's usual allowed amount is $350.00. You can type a different one.",
+    );
+    expect($<HTMLInputElement>(el, '#amt')!.value).to.equal('');
+    // $1,050 of deductible left: the whole $350 goes to it.
+    expect(estimateText(el)).to.contain('Estimate: You pay about $350.00. Your plan pays about $0.00.');
+    expect(estimateText(el)).to.contain('Deductible: $350.00');
+  });
+
+  it('without a typical amount, asks for the allowed amount and shows no estimate until one is typed', async () => {
+    useSeed((c) => delete c.services[0]!.typicalAllowedCents);
+    const el = await render();
+    await ready(el);
+    expect(text($(el, '[part="estimator"]'))).to.contain('Ask your provider for the allowed amount.');
+    expect(estimateText(el)).to.equal('');
+    expect($(el, '[part="program"]')).to.equal(null);
+    await typeAmount(el, '350');
+    expect(estimateText(el)).to.contain('You pay about $350.00.');
+    await waitUntil(() => $(el, '[part="program"]'), 'the program estimate shows');
   });
 
   it('estimates as the member types, announces it politely and fires iop-estimate', async () => {
@@ -411,6 +435,190 @@ describe('iop-coverage-explainer', () => {
     const terms = $$(el, 'iop-term').map((t) => text(t));
     expect(terms).to.include('Deducible').and.include('Coseguro').and.include('Autorización previa');
     await expect(el).to.be.accessible();
+  });
+
+  describe('program estimate', () => {
+    const program = (el: IopCoverageExplainer) => text($(el, '[part="program"]'));
+    const weeks = (el: IopCoverageExplainer) => $$(el, '[part="program"] tbody tr').map((row) => text(row));
+    const shown = async (el: IopCoverageExplainer) => {
+      await ready(el);
+      await waitUntil(() => $(el, '[part="program"]'), 'the program estimate shows');
+    };
+
+    it('shows the whole program from the backend: total, deductible day, each week as a chart and a table', async () => {
+      const el = await render();
+      await shown(el);
+      // 3 days a week for 8 weeks at $350 a day, $1,050 of deductible left, 20% coinsurance:
+      // days 1-3 pay the deductible ($1,050, met on day 3), days 4-24 pay 20% of $350 = $70 each (21 x $70 = $1,470).
+      // Total $2,520; the plan pays 24 x $350 - $2,520 = $5,880.
+      expect(program(el)).to.contain('Your program: 3 days a week for 8 weeks');
+      expect(program(el)).to.contain('Estimate: You pay about $2,520.00. Your plan pays about $5,880.00.');
+      expect(program(el)).to.contain('Deductible met on program day 3 (week 1).');
+      expect(program(el)).to.not.contain('Out-of-pocket maximum reached');
+      expect(weeks(el)).to.deep.equal([
+        '1 $1,050.00',
+        ...Array.from({ length: 7 }, (_, i) => `${i + 2} $210.00`),
+      ]);
+      const table = $(el, '[part="program"] table')!;
+      expect(text(table.querySelector('thead'))).to.equal('Week Estimate');
+      expect(table.getAttribute('aria-labelledby')).to.equal('prg');
+      const svg = $(el, '[part="program"] svg')!;
+      expect(svg.getAttribute('aria-hidden')).to.equal('true');
+      // One bar a week; the first (the deductible week) is the tallest.
+      const d = svg.querySelector('path')!.getAttribute('d')!;
+      expect(d.match(/M/g)).to.have.length(8);
+      expect(d.startsWith('M1 40v-40h8v40z')).to.equal(true);
+      await expect(el).to.be.accessible();
+    });
+
+    it('draws the chart in the accent colour, and in CanvasText with forced colours', async () => {
+      const el = await render();
+      await shown(el);
+      const svg = $(el, '[part="program"] svg')!;
+      const accent = getComputedStyle(el).getPropertyValue('--_color-accent');
+      expect(accent).to.not.equal('');
+      expect(getComputedStyle(svg).fill).to.not.equal('rgb(0, 0, 0)');
+      expect(svg.getBoundingClientRect().height).to.be.greaterThan(0);
+      // Firefox's driver cannot emulate media features, so the rule is checked where it is written.
+      const forced = root(el)
+        .adoptedStyleSheets.flatMap((sheet) => [...sheet.cssRules])
+        .filter(
+          (r): r is CSSMediaRule => r instanceof CSSMediaRule && r.conditionText.includes('forced-colors'),
+        )
+        .flatMap((r) => [...r.cssRules] as CSSStyleRule[])
+        .find((r) => r.selectorText === 'svg');
+      expect(forced?.style.fill.toLowerCase()).to.equal('canvastext');
+    });
+
+    it('follows program-days-per-week, program-weeks and a typed allowed amount', async () => {
+      const el = await render(
+        html`<iop-coverage-explainer program-days-per-week="5" program-weeks="2"></iop-coverage-explainer>`,
+      );
+      await shown(el);
+      // Days 1-3 $350 each to the deductible (met on day 3), days 4-10 $70 each.
+      // Week 1: $1,050 + 2 x $70 = $1,190; week 2: 5 x $70 = $350. Total $1,540.
+      expect(program(el)).to.contain('5 days a week for 2 weeks');
+      expect(program(el)).to.contain('You pay about $1,540.00');
+      expect(weeks(el)).to.deep.equal(['1 $1,190.00', '2 $350.00']);
+
+      el.programDaysPerWeek = undefined;
+      el.programWeeks = undefined;
+      await typeAmount(el, '200');
+      // $200 a day, 3 days a week for 8 weeks: days 1-5 pay $1,000 to the deductible; day 6 pays the last $50
+      // and 20% of $150 = $30 ($80, met on day 6, week 2); days 7-24 pay $40 each (18 x $40 = $720).
+      // Week 1 $600, week 2 $200 + $200 + $80 = $480, weeks 3-8 $120. Total $1,800.
+      expect(program(el)).to.contain('You pay about $1,800.00');
+      expect(program(el)).to.contain('Deductible met on program day 6 (week 2).');
+      expect(weeks(el).slice(0, 3)).to.deep.equal(['1 $600.00', '2 $480.00', '3 $120.00']);
+
+      // Out of range: no program estimate, the per-visit one stays.
+      el.programDaysPerWeek = 9;
+      await el.updateComplete;
+      expect($(el, '[part="program"]')).to.equal(null);
+      expect(estimateText(el)).to.contain('You pay about $200.00');
+    });
+
+    it('says when the out-of-pocket maximum stops further cost, mid-week', async () => {
+      useSeed((c) => {
+        c.deductible.metCents = c.deductible.individualCents;
+        c.outOfPocketMax.metCents = c.outOfPocketMax.individualCents - 20_000;
+      });
+      const el = await render();
+      await shown(el);
+      // $200 of the maximum left, $70 a day: $70, $70, then only $60 on day 3; nothing after that.
+      expect(program(el)).to.contain('You pay about $200.00');
+      expect(program(el)).to.contain(
+        'Out-of-pocket maximum reached on program day 3 (week 1): after that, you pay nothing more this plan year.',
+      );
+      expect(program(el)).to.not.contain('Deductible met');
+      expect(weeks(el).slice(0, 2)).to.deep.equal(['1 $200.00', '2 $0.00']);
+      // Bars for weeks with no cost have no height.
+      const d = $(el, '[part="program"] path')!.getAttribute('d')!;
+      expect(d).to.equal(
+        'M1 40v-40h8v40z' + Array.from({ length: 7 }, (_, i) => `M${i * 10 + 11} 40v-0h8v0z`).join(''),
+      );
+      await expect(el).to.be.accessible();
+    });
+
+    it('speaks Spanish', async () => {
+      const wrapper = await fixture<HTMLElement>(
+        html`<div lang="es"><iop-coverage-explainer></iop-coverage-explainer></div>`,
+      );
+      const el = wrapper.querySelector('iop-coverage-explainer')!;
+      await shown(el);
+      expect(text($(el, '[part="estimator"]'))).to.contain('El monto permitido habitual de la clínica es');
+      expect(program(el)).to.contain('Tu programa: 3 días a la semana por 8 semanas');
+      expect(program(el)).to.contain('Deducible cubierto el día 3 del programa (semana 1).');
+      expect(text($(el, '[part="program"] thead'))).to.equal('Semana Estimado');
+      await expect(el).to.be.accessible();
+    });
+  });
+
+  describe('self-pay', () => {
+    const selfPay = (el: IopCoverageExplainer) => text($(el, '[part="self-pay"]'));
+    const goodFaith = (said: string) => {
+      expect(said).to.contain('You have the right to a Good Faith Estimate');
+      expect(said).to.contain('No Surprises Act');
+      expect(said).to.contain('within 1 business day when you book 3 or more business days ahead');
+      expect(said).to.contain('within 3 business days when you book 10 or more days ahead or ask for one');
+      expect(said).to.contain('up to 12 months');
+      expect(said).to.contain('A bill $400 or more above it can be disputed within 120 days.');
+      expect(said).to.contain('Ask the clinic for one.');
+    };
+
+    it('choosing not to use insurance (Space on the checkbox) shows the Good Faith Estimate; Space again goes back', async () => {
+      const el = await render();
+      await ready(el);
+      const box = $<HTMLInputElement>(el, '[part="estimator"] input[type="checkbox"]')!;
+      expect(text(box.closest('label'))).to.equal('I will not use my insurance (self-pay)');
+      box.focus();
+      await sendKeys({ press: ' ' }); // 'Space' is unknown to Firefox's driver
+      await el.updateComplete;
+      expect(box.checked).to.equal(true);
+      expect(el.selfPay).to.equal(true);
+      await waitUntil(() => $(el, '[part="self-pay"]'), 'the Good Faith Estimate shows');
+      goodFaith(selfPay(el));
+      expect(estimateText(el)).to.equal('');
+      expect($(el, '[part="program"]')).to.equal(null);
+      expect($(el, '#amt')).to.equal(null);
+      expect(text($(el, '[part="specialist"]'))).to.contain('Marcus Lee');
+      await expect(el).to.be.accessible();
+
+      await sendKeys({ press: ' ' }); // 'Space' is unknown to Firefox's driver
+      await el.updateComplete;
+      expect($(el, '[part="self-pay"]')).to.equal(null);
+      expect(estimateText(el)).to.contain('You pay about $350.00');
+    });
+
+    it('with no plan on file (404), says so and shows the Good Faith Estimate and the benefits specialist', async () => {
+      useSeed();
+      delete (seed.coverage as Partial<Seed['coverage']>).alex;
+      const el = await render();
+      await waitUntil(() => $(el, '[part="self-pay"]') && $(el, '[part="specialist"]'), 'the self-pay view');
+      expect(text($(el, '[part="status"]'))).to.contain('There is no insurance plan on file for you.');
+      goodFaith(selfPay(el));
+      expect($(el, 'progress')).to.equal(null);
+      expect($(el, '[part="estimate"]')).to.equal(null);
+      expect(text($(el, '[part="specialist"]'))).to.contain('Marcus Lee');
+      expect($<HTMLAnchorElement>(el, '[part="specialist"] a')!.getAttribute('href')).to.equal(
+        'tel:+13125550117',
+      );
+      await expect(el).to.be.accessible();
+    });
+
+    it('speaks Spanish', async () => {
+      const wrapper = await fixture<HTMLElement>(
+        html`<div lang="es"><iop-coverage-explainer self-pay></iop-coverage-explainer></div>`,
+      );
+      const el = wrapper.querySelector('iop-coverage-explainer')!;
+      await ready(el);
+      await waitUntil(() => $(el, '[part="self-pay"]'), 'the Good Faith Estimate shows');
+      expect(text($(el, '[part="estimator"] label'))).to.equal('No usaré mi seguro (pago por mi cuenta)');
+      const said = selfPay(el);
+      expect(said).to.contain('Estimado de Buena Fe').and.contain('$400').and.contain('120 días');
+      expect(said).to.contain('12 meses');
+      await expect(el).to.be.accessible();
+    });
   });
 
   describe('example plan', () => {

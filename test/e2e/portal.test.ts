@@ -192,6 +192,25 @@ describe('portal demo', () => {
     await context.close();
   });
 
+  test('the coverage explainer shows a per-visit cost and a program estimate with no typing', async () => {
+    const { page, context, problems } = await openPage(browser, server.base + PORTAL);
+    const program = page.locator('iop-coverage-explainer [part=program]');
+    await program.waitFor();
+    // The reference backend's IOP day: $350 typical allowed amount, 3 days a week for 8 weeks; Alex has $1,050
+    // of deductible left (see test/components/coverage-explainer.test.ts for the arithmetic).
+    assert.match(
+      await textOf(page, 'iop-coverage-explainer [part=estimate]'),
+      /You pay about \$350\.00\. Your plan pays about \$0\.00\./,
+    );
+    const said = await program.innerText();
+    assert.match(said, /3 days a week for 8 weeks/);
+    assert.match(said, /You pay about \$2,520\.00/);
+    assert.match(said, /Deductible met on program day 3 \(week 1\)/);
+    assert.equal(await program.locator('tbody tr').count(), 8);
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
   test('axe finds no WCAG 2.2 A/AA violation, no console error, and nothing scrolls sideways at 320 px', async () => {
     const { page, context, problems } = await openPage(browser, server.base + PORTAL, {
       viewport: { width: 320, height: 800 },

@@ -17,7 +17,17 @@ import {
 } from '../../src/core/schemas.js';
 import { onCallAt } from '../../src/demo-data/seed.js';
 import { DEFAULT_TELEHEALTH_ORIGIN } from '../../demo/server/app.js';
-import { ALEX, assertSchema, JORDAN, NOW, slotQuery, startServer, tempDir } from './helpers.js';
+import { openDatabase } from '../../demo/server/db.js';
+import {
+  ALEX,
+  assertProblem,
+  assertSchema,
+  JORDAN,
+  NOW,
+  slotQuery,
+  startServer,
+  tempDir,
+} from './helpers.js';
 
 describe('REST API v1 happy paths', () => {
   test('GET /me returns the signed-in participant, partner and care team', async () => {
@@ -352,8 +362,31 @@ describe('REST API v1 happy paths', () => {
         await (await s.api('/coverage', { token: JORDAN })).json(),
       );
       assert.notEqual(jordans.memberIdMasked, coverage.memberIdMasked);
+      // The clinic's typical allowed amount and the program's schedule, so an estimate needs no typing.
+      const iop = coverage.services.find((service) => service.code === 'S9480')!;
+      assert.equal(iop.typicalAllowedCents, 35_000);
+      assert.deepEqual(iop.program, { daysPerWeek: 3, weeks: 8 });
     } finally {
       await s.close();
+    }
+  });
+
+  test('GET /coverage without a plan on file is a 404 problem (the self-pay case)', async () => {
+    const dataDir = await tempDir();
+    try {
+      await (await startServer({ dataDir })).close();
+      const db = openDatabase(dataDir);
+      db.prepare('DELETE FROM coverage WHERE participant_id = ?').run('alex');
+      db.close();
+      const s = await startServer({ dataDir });
+      try {
+        await assertProblem(await s.api('/coverage'), 404, 'no-coverage');
+        assert.equal((await s.api('/coverage', { token: JORDAN })).status, 200);
+      } finally {
+        await s.close();
+      }
+    } finally {
+      await rm(dataDir, { recursive: true, force: true });
     }
   });
 

@@ -309,7 +309,19 @@ export async function createCoverage(
                     ],
                     text: 'Intensive outpatient program, per day',
                   },
+                  extension: [
+                    { url: `${KIT}program-days-per-week`, valuePositiveInt: 3 },
+                    { url: `${KIT}program-weeks`, valuePositiveInt: 8 },
+                  ],
                   cost: [
+                    {
+                      type: kitCode('cost-type', 'typical-allowed'),
+                      applicability: coding(
+                        'http://terminology.hl7.org/CodeSystem/applicability',
+                        'in-network',
+                      ),
+                      value: { value: 350, unit: 'USD', system: 'urn:iso:std:iso:4217', code: 'USD' },
+                    },
                     cost('copaypct', 'in-network', { value: 20, unit: '%' }, [
                       'deductible-applies',
                       'prior-auth',

@@ -30,6 +30,11 @@ export interface CoverageMessages {
   inNetworkOnly: string;
   parity: string;
   specialist: string;
+  /** The self-pay control, and the message when no plan is on file. */
+  selfPay: string;
+  noPlan: string;
+  /** Around the glossary word "allowed amount": the clinic's usual amount, and that a typed one replaces it. */
+  typical: (amount: string) => [string, string];
 }
 
 export const coverageMessages: Catalog<CoverageMessages> = {
@@ -71,6 +76,9 @@ export const coverageMessages: Catalog<CoverageMessages> = {
     parity:
       'By law (parity), your plan may not limit mental health and substance use care more than medical care.',
     specialist: 'Questions? Ask a benefits specialist',
+    typical: (a) => ["The clinic's usual", ` is ${a}. You can type a different one.`],
+    selfPay: 'I will not use my insurance (self-pay)',
+    noPlan: 'There is no insurance plan on file for you.',
   },
   es: {
     terms: {
@@ -110,5 +118,8 @@ export const coverageMessages: Catalog<CoverageMessages> = {
     parity:
       'Por ley (paridad), tu plan no puede limitar la atención de salud mental y uso de sustancias más que la atención médica.',
     specialist: '¿Preguntas? Habla con un especialista en beneficios',
+    typical: (a) => ['El', ` habitual de la clínica es ${a}. Puedes escribir otro.`],
+    selfPay: 'No usaré mi seguro (pago por mi cuenta)',
+    noPlan: 'No tenemos un plan de seguro registrado para ti.',
   },
 };

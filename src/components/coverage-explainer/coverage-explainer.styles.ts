@@ -68,6 +68,24 @@ export const coverageExplainerStyles = css`
     border: 1px solid var(--_color-border-strong);
     border-radius: var(--_radius-md);
   }
+  .check {
+    display: flex;
+    gap: var(--_space-2);
+    align-items: center;
+  }
+  .check input {
+    min-block-size: 0;
+    inline-size: 1.5em;
+    block-size: 1.5em;
+    margin: 0;
+    flex: none;
+  }
+  svg {
+    display: block;
+    inline-size: 100%;
+    block-size: 4em;
+    fill: var(--_color-accent);
+  }
   [aria-invalid='true'] {
     border-color: var(--_color-danger);
   }
@@ -84,6 +102,9 @@ export const coverageExplainerStyles = css`
     border-radius: var(--_radius-md);
   }
   @media (forced-colors: active) {
+    svg {
+      fill: CanvasText;
+    }
     progress::-webkit-progress-value {
       background: Highlight;
     }

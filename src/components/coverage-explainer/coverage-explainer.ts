@@ -6,7 +6,13 @@ import { renderStatus } from '../../internal/status-view.js';
 import { hostStyles, widgetStyles } from '../../design/host.styles.js';
 import { coverageExplainerStyles } from './coverage-explainer.styles.js';
 import { coverageMessages, type CoverageMessages, type Term } from './coverage-explainer.messages.js';
-import { CoverageSchema, type Coverage, type CostShare, type ServiceBenefit } from '../../core/schemas.js';
+import {
+  CoverageSchema,
+  type Contact,
+  type Coverage,
+  type CostShare,
+  type ServiceBenefit,
+} from '../../core/schemas.js';
 import { ConfigError, SchemaError, parseWith, schemaErrorFrom } from '../../core/errors.js';
 import { estimateMemberPays, parseDollars, type EstimateBreakdown } from '../../core/estimate.js';
 import { formatDate, formatMoney } from '../../core/format.js';
@@ -32,6 +38,14 @@ export interface EstimateDetail {
  * amount comes from `estimateMemberPays` or `formatMoney`; data that does not match the contract shows the
  * shared error state, never wrong numbers. Estimates are for in-network care.
  *
+ * No homework: with the service's `typicalAllowedCents` from the backend, one visit's or day's cost shows at
+ * once (a typed amount or `allowed-amount` replaces it). For a per-day program (the service's `program`, or
+ * `program-days-per-week` and `program-weeks`), the program estimate shows the total, the program day the
+ * deductible is met and the day the out-of-pocket maximum stops further cost, and each week as a bar chart
+ * beside a table (`estimateProgram`). Self-pay (the member's own checkbox, `self-pay`, or no plan on file: a
+ * 404) shows the right to a Good Faith Estimate and whom to ask. The program and self-pay parts are a chunk of
+ * their own in the per-tag build, requested when the element is created.
+ *
  * With `example-plan`, it shows a clinic's published example plan instead of the member's, read from a child
  * `<script type="application/json">` (data, not code: allowed under a strict CSP) and checked against the
  * Coverage schema; a wrong plan shows a developer message naming the field.
@@ -47,6 +61,8 @@ export interface EstimateDetail {
  * @csspart service - One service's row.
  * @csspart estimator - The cost estimator.
  * @csspart estimate - The estimate itself (a polite live region).
+ * @csspart program - The program estimate (total, deductible and cap days, weekly chart and table).
+ * @csspart self-pay - The Good Faith Estimate for self-pay.
  * @csspart parity - The mental-health parity note.
  * @csspart specialist - The benefits specialist's contact.
  * @csspart status - The shared status line (freshness, offline, error, signed out).
@@ -60,6 +76,10 @@ export class IopCoverageExplainer extends IopWidget {
   static override properties = {
     service: { reflect: true },
     allowedAmount: { attribute: 'allowed-amount' },
+    programDaysPerWeek: { type: Number, attribute: 'program-days-per-week' },
+    programWeeks: { type: Number, attribute: 'program-weeks' },
+    selfPay: { type: Boolean, attribute: 'self-pay' },
+    contact: { state: true },
     examplePlan: { type: Boolean, attribute: 'example-plan', reflect: true },
     typed: { state: true },
     picked: { state: true },
@@ -67,8 +87,18 @@ export class IopCoverageExplainer extends IopWidget {
 
   /** One service to focus, by id (`crisis-telehealth`) or code (`90839`); unset shows every service. */
   service?: string;
-  /** An allowed amount in dollars ("250" or "250.00") to estimate at once. */
+  /** An allowed amount in dollars ("250" or "250.00"); without it, the service's `typicalAllowedCents` from the
+   * backend is used, and what the member types replaces both. */
   allowedAmount?: string;
+  /** The program estimate's days a week and weeks; each defaults to the service's `program` from the backend. */
+  programDaysPerWeek?: number;
+  programWeeks?: number;
+  /** The member pays for themselves (set by the explainer's own checkbox): show the Good Faith Estimate. */
+  selfPay = false;
+  /** With no plan on file (a 404), the benefits specialist from the care team. */
+  private contact?: Contact;
+  /** The program estimate and the Good Faith Estimate: a chunk of their own, loaded as the element is created. */
+  private extras?: typeof import('./coverage-extras.js');
   /** Show the example plan given as a child `<script type="application/json">` instead of the member's. */
   examplePlan = false;
 
@@ -93,7 +123,30 @@ export class IopCoverageExplainer extends IopWidget {
             fetch: (backend) => backend.getCoverage(),
             parse: (value) => parseWith(CoverageSchema, value, 'cached coverage'),
           },
+    () => {
+      // No plan on file: the self-pay view, with the benefits specialist from the care team when there is one.
+      if (this.noPlan && !this.contact)
+        this.data.client?.backend.getMe().then(
+          (me) => (this.contact = me.careTeam.find((m) => m.role === 'benefits-specialist')),
+          () => undefined,
+        );
+    },
   );
+
+  private get noPlan(): boolean {
+    return (this.data.state as { error?: { status?: number } }).error?.status === 404;
+  }
+
+  constructor() {
+    super();
+    import('./coverage-extras.js').then(
+      (extras) => {
+        this.extras = extras;
+        this.requestUpdate();
+      },
+      () => undefined,
+    );
+  }
 
   private get t(): CoverageMessages {
     return coverageMessages[this.locale];
@@ -147,14 +200,20 @@ export class IopCoverageExplainer extends IopWidget {
           >`;
     }
     const state = this.data.state;
-    return html`${renderStatus(state, { locale: this.locale, onRetry: () => void this.data.reload() })}
+    return html`${renderStatus(state, {
+      locale: this.locale,
+      onRetry: () => void this.data.reload(),
+      forStatus: { 404: this.t.noPlan },
+    })}
     ${
       state.value
         ? this.renderPlan(state.value)
-        : state.status === 'loading'
-          ? html`<p class="muted" role="status">${this.t.loading}</p>
-              <div class="skeleton" aria-hidden="true"></div>`
-          : nothing
+        : this.noPlan
+          ? html`${this.extras?.renderSelfPay(this.locale)}${this.renderSpecialist(this.contact)}`
+          : state.status === 'loading'
+            ? html`<p class="muted" role="status">${this.t.loading}</p>
+                <div class="skeleton" aria-hidden="true"></div>`
+            : nothing
     }`;
   }
 
@@ -188,8 +247,6 @@ export class IopCoverageExplainer extends IopWidget {
     const services = focused.length ? focused : plan.services;
     const ded = plan.deductible;
     const oop = plan.outOfPocketMax;
-    const who = plan.benefitsSpecialist;
-    const tel = telHref(who?.phone);
     return html`<h2 part="title">${plan.planName}</h2>
       <p class="muted">
         ${t.plan(plan.planType, plan.memberIdMasked, formatDate(new Date(plan.asOf), this.locale))}
@@ -206,16 +263,19 @@ export class IopCoverageExplainer extends IopWidget {
           : html`<p>${t.noServices}</p>`
       }
       <p part="parity">${t.parity}</p>
-      ${
-        who
-          ? html`<section part="specialist" aria-labelledby="sp">
-              <h3 id="sp">${t.specialist}</h3>
-              <p>${who.name}</p>
-              ${tel ? html`<a href=${tel}>${who.phone}</a>` : who.phone}
-              ${who.note ? html`<p class="muted">${who.note}</p>` : nothing}
-            </section>`
-          : nothing
-      }`;
+      ${this.renderSpecialist(plan.benefitsSpecialist)}`;
+  }
+
+  private renderSpecialist(who?: Contact): TemplateResult | typeof nothing {
+    const tel = telHref(who?.phone);
+    return who
+      ? html`<section part="specialist" aria-labelledby="sp">
+          <h3 id="sp">${this.t.specialist}</h3>
+          <p>${who.name}</p>
+          ${tel ? html`<a href=${tel}>${who.phone}</a>` : who.phone}
+          ${who.note ? html`<p class="muted">${who.note}</p>` : nothing}
+        </section>`
+      : nothing;
   }
 
   private renderService(s: ServiceBenefit): TemplateResult {
@@ -252,17 +312,16 @@ export class IopCoverageExplainer extends IopWidget {
     const t = this.t;
     const service = services.find((s) => s.service === this.picked) ?? services[0]!;
     const text = this.typed ?? this.allowedAmount ?? '';
-    const allowedCents = parseDollars(text);
+    const typical = service.typicalAllowedCents;
+    const allowedCents = text.trim() ? parseDollars(text) : typical;
     const invalid = text.trim() !== '' && allowedCents === undefined;
+    const left = {
+      costShare: service.inNetwork,
+      deductibleRemainingCents: plan.deductible.individualCents - plan.deductible.metCents,
+      outOfPocketRemainingCents: plan.outOfPocketMax.individualCents - plan.outOfPocketMax.metCents,
+    };
     const estimate =
-      allowedCents === undefined
-        ? undefined
-        : estimateMemberPays({
-            allowedCents,
-            costShare: service.inNetwork,
-            deductibleRemainingCents: plan.deductible.individualCents - plan.deductible.metCents,
-            outOfPocketRemainingCents: plan.outOfPocketMax.individualCents - plan.outOfPocketMax.metCents,
-          });
+      allowedCents === undefined || this.selfPay ? undefined : estimateMemberPays({ ...left, allowedCents });
     if (estimate) {
       this.shown = {
         service: service.service,
@@ -272,30 +331,48 @@ export class IopCoverageExplainer extends IopWidget {
       };
     }
     const parts = estimate ? Object.values(estimate.breakdown) : [];
+    const [before, after] = typical === undefined ? [t.allowedHelp, '.'] : t.typical(this.money(typical));
+    const days = this.programDaysPerWeek ?? service.program?.daysPerWeek;
+    const weeks = this.programWeeks ?? service.program?.weeks;
     return html`<section part="estimator" aria-labelledby="est">
       <h3 id="est">${t.estimator}</h3>
-      <p>${t.allowedHelp} ${this.term('allowed')}.</p>
+      <label class="check"
+        ><input
+          type="checkbox"
+          .checked=${this.selfPay}
+          @change=${(e: Event) => (this.selfPay = (e.target as HTMLInputElement).checked)}
+        />${t.selfPay}</label
+      >
       ${
-        services.length > 1
-          ? html`<label for="svc">${t.service}</label>
-              <select id="svc" @change=${(e: Event) => (this.picked = (e.target as HTMLSelectElement).value)}>
-                ${services.map(
-                  (s) => html`<option value=${s.service} ?selected=${s === service}>${s.label}</option>`,
-                )}
-              </select>`
-          : nothing
+        this.selfPay
+          ? this.extras?.renderSelfPay(this.locale)
+          : html`${
+                services.length > 1
+                  ? html`<label for="svc">${t.service}</label>
+                      <select
+                        id="svc"
+                        @change=${(e: Event) => (this.picked = (e.target as HTMLSelectElement).value)}
+                      >
+                        ${services.map(
+                          (s) =>
+                            html`<option value=${s.service} ?selected=${s === service}>${s.label}</option>`,
+                        )}
+                      </select>`
+                  : nothing
+              }
+              <p>${before} ${this.term('allowed')}${after}</p>
+              <label for="amt">${t.amount}</label>
+              <input
+                id="amt"
+                inputmode="decimal"
+                autocomplete="off"
+                .value=${text}
+                aria-invalid=${invalid ? 'true' : 'false'}
+                aria-describedby=${invalid ? 'err' : nothing}
+                @input=${(e: Event) => (this.typed = (e.target as HTMLInputElement).value)}
+              />
+              ${invalid ? html`<p id="err" class="error">${t.amountError}</p>` : nothing}`
       }
-      <label for="amt">${t.amount}</label>
-      <input
-        id="amt"
-        inputmode="decimal"
-        autocomplete="off"
-        .value=${text}
-        aria-invalid=${invalid ? 'true' : 'false'}
-        aria-describedby=${invalid ? 'err' : nothing}
-        @input=${(e: Event) => (this.typed = (e.target as HTMLInputElement).value)}
-      />
-      ${invalid ? html`<p id="err" class="error">${t.amountError}</p>` : nothing}
       <div part="estimate" role="status">
         ${
           estimate
@@ -318,6 +395,14 @@ export class IopCoverageExplainer extends IopWidget {
             : nothing
         }
       </div>
+      ${
+        estimate && days && weeks
+          ? this.extras?.renderProgram(
+              { ...left, allowedCents: allowedCents!, daysPerWeek: days, weeks },
+              this.locale,
+            )
+          : nothing
+      }
     </section>`;
   }
 }

@@ -24,6 +24,7 @@ import {
   TelehealthRequestSchema,
   TelehealthSessionSchema,
   type Appointment,
+  type Coverage,
   type CrisisEvent,
   type Preferences,
   type Problem,
@@ -290,7 +291,13 @@ export function createMemoryBackend(options: MemoryBackendOptions = {}): MemoryB
         if (appointment.status === 'booked') appointment.status = 'cancelled';
       }),
 
-    getCoverage: (o) => call('getCoverage', CoverageSchema, o, () => seed.coverage[me]),
+    getCoverage: (o) =>
+      call('getCoverage', CoverageSchema, o, () => {
+        // Like GET /coverage: no plan on file is a 404 (the explainer then shows the self-pay view).
+        const coverage = seed.coverage[me] as Coverage | undefined;
+        if (!coverage) throw problem(404, 'No coverage', 'There is no insurance plan on file.');
+        return coverage;
+      }),
 
     getPreferences: async (o): Promise<VersionedPreferences> => {
       const preferences = await call('getPreferences', PreferencesSchema, o, () => seed.preferences[me]);

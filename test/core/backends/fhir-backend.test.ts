@@ -414,7 +414,13 @@ describe('FHIR adapter: getCoverage (Coverage + InsurancePlan + CoverageEligibil
       deductibleApplies: true,
       priorAuthRequired: true,
     });
+    // The clinic's typical allowed amount (a cost of type urn:iop-kit:fhir:cost-type|typical-allowed) and
+    // the program's schedule (benefit extensions); neither changes the cost share above.
+    expect(iop.typicalAllowedCents).to.equal(35_000);
+    expect(iop.program).to.deep.equal({ daysPerWeek: 3, weeks: 8 });
     const couples = coverage.services.find((s) => s.code === '90847')!;
+    expect(couples.typicalAllowedCents).to.equal(undefined);
+    expect(couples.program).to.equal(undefined);
     expect(couples.inNetwork).to.deep.equal({
       copayCents: 3000,
       deductibleApplies: false,

@@ -41,6 +41,13 @@ describe('memory adapter: reads', () => {
     expect((await createMemoryBackend().getMe()).id).to.equal('alex');
   });
 
+  it('answers getCoverage with a 404 when the participant has no plan on file, like GET /coverage', async () => {
+    const { seed, alex, jordan } = couple();
+    delete (seed.coverage as Partial<typeof seed.coverage>).alex;
+    expect(await status(alex.getCoverage())).to.equal(404);
+    expect((await jordan.getCoverage()).memberIdMasked).to.match(/4822$/);
+  });
+
   it('returns copies: changing a result changes nothing on the "server"', async () => {
     const backend = createMemoryBackend({ now: NOW });
     const me = await backend.getMe();

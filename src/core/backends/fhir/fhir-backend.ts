@@ -77,6 +77,8 @@ const CRISIS_EVENT = `${KIT}crisis-event`;
 const FOLLOW_UP = `${KIT}crisis-follow-up`;
 const QUALIFIER = `${KIT}cost-qualifier`;
 const SERVICE = `${KIT}service`;
+const PROGRAM_DAYS = `${KIT}program-days-per-week`;
+const PROGRAM_WEEKS = `${KIT}program-weeks`;
 const PLAN_VERSION = `${KIT}plan-version`;
 const PLAN_ACCESS = `${KIT}safety-plan-access`;
 const JOIN_URL = `${KIT}join-url`;
@@ -894,7 +896,7 @@ export function createFhirBackend(config: FhirConfig, deps: FhirDeps = {}): Back
                 const applies = cost.applicability
                   ? hasCode(cost.applicability, network)
                   : network === 'in-network';
-                if (!applies) continue;
+                if (!applies || hasCode(cost.type, 'typical-allowed')) continue;
                 found ??= { deductibleApplies: false, priorAuthRequired: false };
                 if (hasCode(cost.type, 'copay'))
                   found.copayCents = quantityMoney(cost.value, `${at}.cost[${n}].value`);
@@ -906,6 +908,10 @@ export function createFhirBackend(config: FhirConfig, deps: FhirDeps = {}): Back
               return found;
             };
             const inNetwork = share('in-network');
+            const costs = benefit.cost ?? [];
+            const typical = costs.findIndex((c) => hasCode(c.type, 'typical-allowed'));
+            const daysPerWeek = extension(benefit, PROGRAM_DAYS)?.valuePositiveInt;
+            const weeks = extension(benefit, PROGRAM_WEEKS)?.valuePositiveInt;
             if (code && inNetwork)
               services.push({
                 service: coded.find((c) => c.system === SERVICE)?.code ?? code,
@@ -913,6 +919,15 @@ export function createFhirBackend(config: FhirConfig, deps: FhirDeps = {}): Back
                 label: benefit.type.text ?? coded.find((c) => c.display)?.display ?? code,
                 inNetwork,
                 outOfNetwork: share('out-of-network'),
+                typicalAllowedCents:
+                  typical < 0
+                    ? undefined
+                    : quantityMoney(costs[typical]!.value, `${at}.cost[${typical}].value`),
+                // Half a program (one of the two extensions) fails the schema: the service is left out and reported.
+                program:
+                  daysPerWeek || weeks
+                    ? ({ daysPerWeek, weeks } as NonNullable<ServiceBenefit['program']>)
+                    : undefined,
               });
           }),
         ),

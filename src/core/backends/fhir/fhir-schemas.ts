@@ -145,6 +145,7 @@ export const InsurancePlanSchema = resource({
           benefit: many(
             z.object({
               type: ConceptSchema,
+              extension: many(ExtensionSchema),
               cost: many(
                 z.object({
                   type: ConceptSchema,
