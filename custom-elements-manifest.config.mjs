@@ -95,7 +95,8 @@ function defineElementPlugin() {
 }
 
 /**
- * Keeps the public API only: private and protected members (`internals`, `locale`) and static class plumbing
+ * Keeps the public API only: private and protected members (`internals`, `locale`), the attributes the analyzer
+ * infers for private reactive state, and static class plumbing
  * (`styles`, `formAssociated`, `shadowRootOptions`, `kitVersion`) are implementation details, and Storybook
  * would otherwise list them as controls on every Docs page.
  */
@@ -106,9 +107,13 @@ function publicApiOnlyPlugin() {
       for (const module of customElementsManifest.modules) {
         for (const declaration of module.declarations ?? []) {
           if (declaration.kind !== 'class' || !declaration.members) continue;
-          declaration.members = declaration.members.filter(
-            (member) => !member.static && (member.privacy ?? 'public') === 'public',
-          );
+          const isPublic = (member) => (member.privacy ?? 'public') === 'public';
+          // Internal reactive state (`static properties = { selected: { state: true } }` on a private field)
+          // is listed by the analyzer as an attribute: it is not one, and types generated from it would lie.
+          const internal = new Set(declaration.members.filter((m) => !isPublic(m)).map((m) => m.name));
+          if (declaration.attributes)
+            declaration.attributes = declaration.attributes.filter((a) => !internal.has(a.fieldName));
+          declaration.members = declaration.members.filter((member) => !member.static && isPublic(member));
         }
       }
     },
@@ -123,7 +128,8 @@ export default {
     'src/components/**/define.ts',
     'src/components/**/*.messages.ts',
   ],
-  outdir: '.',
+  // CEM_OUTDIR: where to write it instead (test/node/manifest.test.ts analyses into a temporary folder).
+  outdir: process.env.CEM_OUTDIR ?? '.',
   litelement: true,
   // Otherwise the analyzer writes a `customElements` field into package.json on every run.
   packagejson: false,
