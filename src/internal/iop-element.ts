@@ -1,4 +1,4 @@
-import { LitElement, type CSSResultGroup, type PropertyDeclarations } from 'lit';
+import { LitElement, type CSSResultGroup, type PropertyDeclaration, type PropertyDeclarations } from 'lit';
 import { hostStyles } from '../design/host.styles.js';
 import { resolveLocale, type Locale } from '../core/locale.js';
 import { KIT_VERSION } from '../core/version.js';
@@ -25,6 +25,15 @@ function watchLanguage(element: IopElement): void {
 }
 
 /**
+ * Boolean attributes: present means true, except the value "false", which is what Vue (and any template that
+ * writes strings) puts in the attribute for false. Absent means false, as in HTML.
+ */
+const booleanAttribute = {
+  fromAttribute: (value: string | null) => value !== null && value !== 'false',
+  toAttribute: (value: unknown) => (value ? '' : null),
+};
+
+/**
  * The base of every iop-kit element: the design tokens and theme switch, and the element's language.
  *
  * @cssprop --iop-font-family - The font; by default the host page's.
@@ -42,6 +51,14 @@ export class IopElement extends LitElement {
     theme: { reflect: true },
     locale: { attribute: false },
   };
+
+  /** Every `type: Boolean` property reads `"false"` as false (see booleanAttribute). */
+  static override createProperty(name: PropertyKey, options: PropertyDeclaration = {}): void {
+    super.createProperty(
+      name,
+      options.type === Boolean && !options.converter ? { ...options, converter: booleanAttribute } : options,
+    );
+  }
 
   /** `light` or `dark` forces a theme; unset follows an ancestor's `theme`, then the user's preference. */
   theme?: 'light' | 'dark';

@@ -1,0 +1,55 @@
+/**
+ * Boolean attributes as frameworks write them: Vue (and any template that writes strings) puts
+ * `include-partner="false"` in the attribute for false. Every boolean attribute of every tag reads "false" as
+ * false, "" or any other value as true, and no attribute as false.
+ */
+import { expect, fixture } from '@open-wc/testing';
+import '../../src/register.js';
+
+const BOOLEAN_ATTRIBUTES: [tag: string, attribute: string, property: string][] = [
+  ['iop-alert', 'dismissible', 'dismissible'],
+  ['iop-button', 'loading', 'loading'],
+  ['iop-button', 'disabled', 'disabled'],
+  ['iop-button', 'block', 'block'],
+  ['iop-coverage-explainer', 'self-pay', 'selfPay'],
+  ['iop-coverage-explainer', 'example-plan', 'examplePlan'],
+  ['iop-crisis-connect', 'include-partner', 'includePartner'],
+  ['iop-dialog', 'open', 'open'],
+  ['iop-dialog', 'light-dismiss', 'lightDismiss'],
+  ['iop-safety-plan', 'printable', 'printable'],
+  ['iop-switch', 'disabled', 'disabled'],
+  ['iop-switch', 'required', 'required'],
+  ['iop-switch', 'checked', 'checked'],
+  ['iop-pet-friendly-toggle', 'checked', 'checked'],
+  ['iop-term', 'open', 'open'],
+];
+
+describe('boolean attributes', () => {
+  for (const [tag, attribute, property] of BOOLEAN_ATTRIBUTES) {
+    it(`<${tag} ${attribute}>: "false" is false, "" and "true" are true, none is false`, async () => {
+      const read = async (value: string | null) => {
+        const el = await fixture<HTMLElement>(
+          value === null
+            ? `<${tag} bind="none"></${tag}>`
+            : `<${tag} bind="none" ${attribute}="${value}"></${tag}>`,
+        );
+        const result = (el as unknown as Record<string, unknown>)[property];
+        el.remove();
+        return result;
+      };
+      expect(await read('false'), '"false"').to.equal(false);
+      expect(await read(''), '""').to.equal(true);
+      expect(await read('true'), '"true"').to.equal(true);
+      expect(await read(null), 'absent').to.equal(false);
+    });
+  }
+
+  it('what a person sees: disabled="false" leaves the button usable, checked="false" leaves the switch off', async () => {
+    const button = await fixture<HTMLElement>(`<iop-button disabled="false">Save</iop-button>`);
+    expect(button.shadowRoot!.querySelector('button')!.disabled).to.equal(false);
+    const toggle = await fixture<HTMLElement>(
+      `<iop-switch checked="false" label="Pets welcome"></iop-switch>`,
+    );
+    expect(toggle.shadowRoot!.querySelector('[role=switch]')!.getAttribute('aria-checked')).to.equal('false');
+  });
+});
