@@ -50,6 +50,15 @@ export class IopProvider extends IopElement {
    */
   private readonly subscribers = new Map<ContextCallback<ProviderSettings | undefined>, () => void>();
 
+  /**
+   * What the widgets get as the token callback: one function for the provider's life that calls the current
+   * `getAccessToken`. A portal that passes a new callback on every render (React) does not make them load again.
+   */
+  private readonly currentToken: AccessTokenGetter = () => this.getAccessToken?.();
+
+  /** The settings last sent to the subscribers, to send only real changes. */
+  private sent?: string;
+
   constructor() {
     super();
     this.addEventListener('context-request', (event) => {
@@ -82,14 +91,20 @@ export class IopProvider extends IopElement {
     if (this.programId) settings.programId = this.programId;
     if (this.widgetLocale) settings.locale = this.widgetLocale;
     if (this.region) settings.region = this.region;
-    if (this.getAccessToken) settings.getAccessToken = this.getAccessToken;
+    if (this.getAccessToken) settings.getAccessToken = this.currentToken;
     return settings;
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
-    // Every change goes to every subscriber, the first update included: a page script may set the token before it.
-    for (const [callback, unsubscribe] of this.subscribers) callback(this.settings, unsubscribe);
+    // Every real change goes to every subscriber, the first update included: a page script may set the token
+    // before it. A new token callback in place of another is not a change (the widgets call `currentToken`).
+    const settings = this.settings;
+    const key = JSON.stringify({ ...settings, getAccessToken: Boolean(settings.getAccessToken) });
+    if (key !== this.sent) {
+      this.sent = key;
+      for (const [callback, unsubscribe] of this.subscribers) callback(settings, unsubscribe);
+    }
     // Widgets resolve their language from the provider's `locale` too.
     if (changed.has('widgetLocale')) window.dispatchEvent(new Event('iop-locale-change'));
   }
