@@ -67,6 +67,8 @@ export async function equalAccessViolations(page, { root, allow = [] } = {}) {
       const node = root ? document.querySelector(root) : document;
       if (!node) throw new Error(`Equal Access: no element matches ${root}`);
       const report = await new globalThis.ace.Checker().check(node, [ruleset]);
+      // An engine that ran no rule would report nothing, which must not read as "no violation".
+      if (report.results.length === 0) throw new Error('Equal Access checked nothing');
       return report.results
         .filter((r) => r.value[0] === 'VIOLATION' && r.value[1] === 'FAIL')
         .map((r) => ({ rule: r.ruleId, reason: String(r.reasonId), message: r.message, path: r.path.dom }));
