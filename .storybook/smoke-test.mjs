@@ -1,6 +1,7 @@
 // Story smoke test on the built Storybook, in headless Chromium (playwright-core, Debian's /usr/bin/chromium):
 // every story must render without an error, every <iop-*> element in it must be upgraded with a shadow root,
-// the a11y addon's axe run (parameters.a11y.test = 'error') must report no violation, and Lit must be loaded
+// the a11y addon's axe run (parameters.a11y.test = 'error') must report no violation, IBM Equal Access (WCAG 2.2
+// A and AA, scripts/a11y-engines.mjs) must report no violation in the story's root, and Lit must be loaded
 // once. <iop-button> must render a native <button>, which also proves the legacy decorators were compiled.
 //
 //   node .storybook/smoke-test.mjs [storybook-static] [--only <story-id substring>]
@@ -11,6 +12,7 @@ import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
 import { launchChromium } from '../scripts/ensure-browsers.mjs';
+import { equalAccessViolations } from '../scripts/a11y-engines.mjs';
 
 const args = process.argv.slice(2);
 const onlyAt = args.indexOf('--only');
@@ -136,6 +138,10 @@ try {
         const more = v.nodes.length > 3 ? ` and ${v.nodes.length - 3} more` : '';
         problems.push(`a11y ${v.id}: ${v.help} (${targets.join(', ')}${more})`);
       }
+    }
+    if (event) {
+      for (const v of await equalAccessViolations(page, { root: '#storybook-root' }))
+        problems.push(`equal-access ${v}`);
     }
     if (report.elements === 0) problems.push('rendered nothing');
     if (report.notUpgraded.length) problems.push(`not upgraded: ${report.notUpgraded.join(', ')}`);

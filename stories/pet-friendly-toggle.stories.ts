@@ -145,7 +145,10 @@ export const InAPlainForm: Story = {
         <span slot="description">Required here, to show the message.</span>
       </iop-pet-friendly-toggle>
       <p><button type="submit">Send</button> <button type="reset">Reset</button></p>
-      <output aria-live="polite"></output>
+      <p>
+        <label for="pet-form-result">Submitted:</label>
+        <output id="pet-form-result" aria-live="polite">(not yet)</output>
+      </p>
     </form>`;
   },
 };

@@ -79,7 +79,10 @@ export const InAPlainForm: Story = {
           <button type="submit">Save</button>
           <button type="reset">Reset</button>
         </p>
-        <p>Submitted: <output name="result" aria-live="polite">(not yet)</output></p>
+        <p>
+          <label for="switch-form-result">Submitted:</label>
+          <output id="switch-form-result" name="result" aria-live="polite">(not yet)</output>
+        </p>
       </form>
     `;
   },

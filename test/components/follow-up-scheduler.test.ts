@@ -215,6 +215,21 @@ describe('iop-follow-up-scheduler', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('says "You are booked" in the language it speaks now, also after the language changes', async () => {
+    const el = await render();
+    await ready(el);
+    options(el)[0]!.click();
+    await el.updateComplete;
+    const booked = oneEvent(el, 'iop-booked');
+    button(part(el, 'confirm')!, /Yes, book it/).click();
+    await booked;
+    await ready(el, () => live(el) === 'You are booked.');
+    el.parentElement!.setAttribute('lang', 'es');
+    await ready(el, () => live(el) === 'Tu sesión está reservada.');
+    expect(text(root(el).querySelector('iop-alert'))).to.contain('Tu sesión está reservada.');
+    expect(text(root(el).querySelector('iop-alert'))).to.not.contain('booked');
+  });
+
   it('reuses the key after a network failure, keeps the choice and says nothing was booked', async () => {
     const keys = spyBook(backend);
     const errors: IopErrorDetail[] = [];

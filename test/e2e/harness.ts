@@ -3,7 +3,6 @@
 // port with a fresh database, and drives Debian's Chromium with playwright-core.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -93,28 +92,11 @@ export async function openPage(
   return { page, context, problems };
 }
 
-const AXE_SOURCE = readFileSync(join(ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8');
-
-/** Runs axe-core (WCAG 2.0/2.1/2.2 A and AA rules) over the page, shadow roots included. */
-export async function axeViolations(page: Page): Promise<string[]> {
-  await page.evaluate(AXE_SOURCE);
-  return page.evaluate(async () => {
-    const axe = (
-      globalThis as unknown as {
-        axe: {
-          run: (
-            ctx: Document,
-            opts: object,
-          ) => Promise<{ violations: Array<{ id: string; nodes: Array<{ target: unknown }> }> }>;
-        };
-      }
-    ).axe;
-    const result = await axe.run(document, {
-      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] },
-    });
-    return result.violations.map((v) => `${v.id}: ${JSON.stringify(v.nodes.map((n) => n.target))}`);
-  });
-}
+/**
+ * The two accessibility engines (axe-core and IBM Equal Access, WCAG 2.2 A and AA), one implementation shared
+ * with the story smoke test: scripts/a11y-engines.mjs. `a11yViolations` runs both.
+ */
+export { a11yViolations, axeViolations, equalAccessViolations } from '../../scripts/a11y-engines.mjs';
 
 /** Whether the page scrolls sideways (WCAG 1.4.10 reflow at 320 px). */
 export function hasHorizontalScroll(page: Page): Promise<boolean> {

@@ -3,7 +3,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Browser, Page } from 'playwright-core';
 import {
-  axeViolations,
+  a11yViolations,
   hasHorizontalScroll,
   launchBrowser,
   openPage,
@@ -211,14 +211,14 @@ describe('portal demo', () => {
     await context.close();
   });
 
-  test('axe finds no WCAG 2.2 A/AA violation, no console error, and nothing scrolls sideways at 320 px', async () => {
+  test('axe and IBM Equal Access find no WCAG 2.2 A/AA violation, no console error, and nothing scrolls sideways at 320 px', async () => {
     const { page, context, problems } = await openPage(browser, server.base + PORTAL, {
       viewport: { width: 320, height: 800 },
     });
     await page.locator('iop-follow-up-scheduler [part=slot]').first().waitFor();
     await page.locator('iop-coverage-explainer progress').first().waitFor();
     assert.equal(await hasHorizontalScroll(page), false, 'the portal scrolls sideways at 320 px');
-    assert.deepEqual(await axeViolations(page), []);
+    assert.deepEqual(await a11yViolations(page), []);
     assert.deepEqual(problems, []);
     await context.close();
   });

@@ -2,10 +2,14 @@ import { css } from 'lit';
 import { baseFontSize } from '../../design/host.styles.js';
 
 export const crisisConnectStyles = css`
+  /*
+   * No text colour on the host: it paints no background of its own (the button and the dialog paint theirs
+   * and set their text colour on it), so a theme's text colour here would sit on the host page's background,
+   * e.g. dark-theme text on a light page (IBM Equal Access text_contrast_sufficient, 1.11:1).
+   */
   :host {
     display: inline-block;
     font-size: ${baseFontSize};
-    color: var(--_color-text);
   }
   /* Out of the page's flow when the page allows it; what shows is the button below, in the top layer. */
   :host([variant='floating']) {

@@ -5,7 +5,7 @@ import { fire } from '../../internal/widget-kit.js';
 import { renderStatus } from '../../internal/status-view.js';
 import { hostStyles, srOnly, widgetStyles } from '../../design/host.styles.js';
 import { schedulerStyles } from './follow-up-scheduler.styles.js';
-import { schedulerMessages } from './follow-up-scheduler.messages.js';
+import { schedulerMessages, type SchedulerMessages } from './follow-up-scheduler.messages.js';
 import {
   ROLE_FOR_KIND,
   groupSlots,
@@ -34,6 +34,12 @@ import {
 import '../button/define.js';
 import '../card/define.js';
 import '../alert/define.js';
+
+/** The messages that say what an action did. */
+type NoteKey = keyof Pick<
+  SchedulerMessages,
+  'booked' | 'taken' | 'notBooked' | 'cancelled' | 'notChanged' | 'oldKept'
+>;
 
 /** The detail of `iop-slot-select`. */
 export interface SlotSelectDetail {
@@ -125,7 +131,8 @@ export class IopFollowUpScheduler extends IopWidget {
   /** The id of the appointment whose cancellation is being confirmed. */
   private asking?: string;
   private busy = false;
-  private note?: { text: string; variant: 'success' | 'warning' | 'danger' };
+  /** What the last action did: a message key, so the words follow a later change of language. */
+  private note?: { key: NoteKey; variant: 'success' | 'warning' | 'danger' };
   /** The appointment being rescheduled. */
   private moving?: Appointment;
   private onCall?: CrisisResources['onCall'];
@@ -269,8 +276,8 @@ export class IopFollowUpScheduler extends IopWidget {
     void this.appointments.reload();
   }
 
-  private say(text: string, variant: 'success' | 'warning' | 'danger' = 'success'): void {
-    this.note = { text, variant };
+  private say(key: NoteKey, variant: 'success' | 'warning' | 'danger' = 'success'): void {
+    this.note = { key, variant };
   }
 
   private when(iso: string): string {
@@ -359,7 +366,7 @@ export class IopFollowUpScheduler extends IopWidget {
       this.keys.delete(slot.id);
       this.selected = this.moving = undefined;
       this.booked = [...this.booked, appointment];
-      this.say(this.t.booked);
+      this.say('booked');
       fire(this, 'iop-booked', appointment);
       if (old) await this.cancel(old, true);
       this.reload();
@@ -369,10 +376,10 @@ export class IopFollowUpScheduler extends IopWidget {
       if ((error as { status?: number }).status === 409) {
         this.keys.delete(slot.id);
         this.selected = undefined;
-        this.say(this.t.taken, 'warning');
+        this.say('taken', 'warning');
         await this.slots.reload();
         await this.focusLater(OPTION);
-      } else this.say(this.t.notBooked, 'danger');
+      } else this.say('notBooked', 'danger');
     } finally {
       this.busy = false;
     }
@@ -387,12 +394,12 @@ export class IopFollowUpScheduler extends IopWidget {
       await this.slots.client!.backend.cancel(appointment.id);
       this.gone.add(appointment.id);
       this.asking = undefined;
-      if (!moved) this.say(this.t.cancelled);
+      if (!moved) this.say('cancelled');
       fire(this, 'iop-cancelled', appointment);
       this.reload();
     } catch (error) {
       this.fail(error, 'cancel');
-      this.say(moved ? this.t.oldKept : this.t.notChanged, moved ? 'warning' : 'danger');
+      this.say(moved ? 'oldKept' : 'notChanged', moved ? 'warning' : 'danger');
       if (moved) this.asking = appointment.id;
     }
   }
@@ -415,7 +422,7 @@ export class IopFollowUpScheduler extends IopWidget {
       this.calledBack = true;
     } catch (error) {
       this.fail(error, 'callback-request');
-      this.say(this.t.notChanged, 'danger');
+      this.say('notChanged', 'danger');
     }
   }
 
@@ -630,7 +637,8 @@ export class IopFollowUpScheduler extends IopWidget {
     const picking = !upcoming.length || this.moving;
     const selected = this.selected;
     const live =
-      this.note?.text ?? (selected ? t.selected(this.when(selected.start), selected.clinician.name) : '');
+      (this.note && t[this.note.key]) ??
+      (selected ? t.selected(this.when(selected.start), selected.clinician.name) : '');
     return html`<h2>${t.heading[this.shownKind]}</h2>
       ${renderStatus(state, {
         locale: this.locale,
@@ -641,7 +649,7 @@ export class IopFollowUpScheduler extends IopWidget {
           ? nothing
           : html`
               ${upcoming.map((a) => this.renderAppointment(a))}
-              ${this.note ? html`<iop-alert live="off" variant=${this.note.variant}>${this.note.text}</iop-alert>` : nothing}
+              ${this.note ? html`<iop-alert live="off" variant=${this.note.variant}>${t[this.note.key]}</iop-alert>` : nothing}
               ${
                 !picking
                   ? nothing
