@@ -126,9 +126,8 @@ export function attachConfigStore(host: object = globalThis): ConfigStore {
   };
   if (found) {
     console.error(
-      `iop-kit ${KIT_VERSION}: iop-kit ${found.version ?? '(unknown version)'} on this page keeps its ` +
-        `configuration in another format, so configure() of one copy will not reach the other's widgets. ` +
-        `Load one copy of iop-kit per page.`,
+      `iop-kit ${KIT_VERSION}: iop-kit ${found.version} keeps this page's configuration in another format; ` +
+        `configure() of one will not reach the other's widgets. Load one copy of iop-kit per page.`,
     );
     return own;
   }

@@ -504,9 +504,8 @@ export class IopFollowUpScheduler extends IopWidget {
     const first = days[0]?.slots[0];
     if (this.shownKind !== 'crisis-debrief' || !first) return nothing;
     const at = new Date(first.slot.start);
-    const today = pickerDays([], this.now(), 2, this.zone);
     const key = days[0]!.key;
-    const rel = today.findIndex((d) => d.key === key);
+    const rel = pickerDays([], this.now(), 2, this.zone).findIndex((d) => d.key === key);
     const day =
       rel < 0
         ? formatDay(at, this.locale, this.zone)
@@ -525,14 +524,11 @@ export class IopFollowUpScheduler extends IopWidget {
     const utc = (options: Intl.DateTimeFormatOptions) =>
       dateFormat(this.locale, { ...options, timeZone: 'UTC' });
     const weekday = utc({ weekday: 'short' });
-    const weekdayLong = utc({ weekday: 'long' });
     const month = utc({ month: 'short' });
     return html`<table role="grid" part="days" aria-label=${t.days}>
       <thead>
         <tr>
-          ${weeks[0]!.map(
-            (c) => html`<th scope="col" abbr=${weekdayLong.format(c.date)}>${weekday.format(c.date)}</th>`,
-          )}
+          ${weeks[0]!.map((c) => html`<th scope="col">${weekday.format(c.date)}</th>`)}
         </tr>
       </thead>
       <tbody>
