@@ -228,7 +228,6 @@ export class CrisisLive {
           >${t.whereLabel}
           <input
             type="text"
-            autocomplete="street-address"
             maxlength="500"
             aria-describedby="where-ask where-note"
             .value=${this.where}
