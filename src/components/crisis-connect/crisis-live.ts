@@ -322,6 +322,8 @@ export class CrisisLive {
         this.host.requestUpdate();
       },
       () => {
+        // An answer after the question was left (dialog closed, skipped) says nothing.
+        if (this.video.phase !== 'where') return;
         this.locating = 'failed';
         this.host.requestUpdate();
       },
