@@ -529,6 +529,28 @@ describe('iop-follow-up-scheduler', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('shows the new times after a reload that keeps the same number of times on the day', async () => {
+    const therapist = CARE_TEAM.alexTherapist as CareTeamMember;
+    const now = new Date('2026-12-01T12:00:00Z');
+    const at = (hour: number): Slot => ({
+      id: `s-${hour}`,
+      start: `2026-12-02T${hour}:00:00.000Z`,
+      end: `2026-12-02T${hour}:30:00.000Z`,
+      clinician: therapist,
+      kind: 'individual',
+      modality: 'telehealth',
+    });
+    let list = [at(14), at(15)];
+    configure({ backend: Object.assign(createMemoryBackend({ now }), { listSlots: async () => list }) });
+    const el = await render('kind="individual" timezone="UTC"', 'en', now);
+    await ready(el);
+    expect(options(el).map((o) => text(o.querySelector('b')))).to.deep.equal(['2:00 PM', '3:00 PM']);
+    list = [at(16), at(17)];
+    (el as unknown as { reload(): void }).reload();
+    await ready(el, () => text(options(el)[0]!.querySelector('b')) === '4:00 PM');
+    expect(options(el).map((o) => text(o.querySelector('b')))).to.deep.equal(['4:00 PM', '5:00 PM']);
+  });
+
   describe('daylight-saving changes', () => {
     const therapist = CARE_TEAM.alexTherapist as CareTeamMember;
     const slotAt = (start: string): Slot => ({

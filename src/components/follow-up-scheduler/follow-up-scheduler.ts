@@ -126,7 +126,7 @@ export class IopFollowUpScheduler extends IopWidget {
   /** The day whose every time is shown (otherwise a long day shows its first SHOWN_TIMES). */
   private expanded?: string;
   /** The last rendered options of the shown day, reused while nothing they show changed. */
-  private optionsMemo?: { key: string; options: unknown };
+  private optionsMemo?: { key: string; day: SlotDay; options: unknown };
   private memo?: { key: string; value?: Slot[]; days: SlotDay[] };
   /** The id of the appointment whose cancellation is being confirmed. */
   private asking?: string;
@@ -587,9 +587,11 @@ export class IopFollowUpScheduler extends IopWidget {
     const count = this.shownTimes(day);
     const active = Math.min(this.focusIndex, count - 1);
     const key = [day.key, count, this.selected?.id, this.locale, this.zone, this.withinHours].join();
-    if (this.optionsMemo?.key !== key || this.memo?.days.find((d) => d.key === day.key) !== day) {
+    // A new list (a reload) makes new SlotDay objects: the day itself is part of the key.
+    if (this.optionsMemo?.key !== key || this.optionsMemo.day !== day) {
       this.optionsMemo = {
         key,
+        day,
         options: day.slots.slice(0, count).map(
           ({ slot, soon }, i) =>
             html`<button
