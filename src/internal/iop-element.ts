@@ -1,4 +1,4 @@
-import { LitElement, type CSSResultGroup, type PropertyDeclaration, type PropertyDeclarations } from 'lit';
+import { LitElement, type CSSResultGroup, type PropertyDeclarations } from 'lit';
 import { hostStyles } from '../design/host.styles.js';
 import { resolveLocale, type Locale } from '../core/locale.js';
 import { KIT_VERSION } from '../core/version.js';
@@ -25,10 +25,12 @@ function watchLanguage(element: IopElement): void {
 }
 
 /**
- * Boolean attributes: present means true, except the value "false", which is what Vue (and any template that
- * writes strings) puts in the attribute for false. Absent means false, as in HTML.
+ * The converter of every boolean attribute of the kit (`{ type: Boolean, converter: booleanAttribute }`):
+ * present means true, except the value "false", which is what Vue (and any template that writes strings) puts in
+ * the attribute for false. Absent means false, as in HTML. A converter on each declaration, not an override of
+ * `createProperty` (which Lit deprecates and warns about in every page that loads its dev build).
  */
-const booleanAttribute = {
+export const booleanAttribute = {
   fromAttribute: (value: string | null) => value !== null && value !== 'false',
   toAttribute: (value: unknown) => (value ? '' : null),
 };
@@ -51,14 +53,6 @@ export class IopElement extends LitElement {
     theme: { reflect: true },
     locale: { attribute: false },
   };
-
-  /** Every `type: Boolean` property reads `"false"` as false (see booleanAttribute). */
-  static override createProperty(name: PropertyKey, options: PropertyDeclaration = {}): void {
-    super.createProperty(
-      name,
-      options.type === Boolean && !options.converter ? { ...options, converter: booleanAttribute } : options,
-    );
-  }
 
   /** `light` or `dark` forces a theme; unset follows an ancestor's `theme`, then the user's preference. */
   theme?: 'light' | 'dark';

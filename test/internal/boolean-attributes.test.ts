@@ -5,6 +5,7 @@
  */
 import { expect, fixture } from '@open-wc/testing';
 import '../../src/register.js';
+import { booleanAttribute } from '../../src/internal/iop-element.js';
 
 const BOOLEAN_ATTRIBUTES: [tag: string, attribute: string, property: string][] = [
   ['iop-alert', 'dismissible', 'dismissible'],
@@ -21,10 +22,31 @@ const BOOLEAN_ATTRIBUTES: [tag: string, attribute: string, property: string][] =
   ['iop-switch', 'required', 'required'],
   ['iop-switch', 'checked', 'checked'],
   ['iop-pet-friendly-toggle', 'checked', 'checked'],
+  ['iop-pet-friendly-toggle', 'disabled', 'disabled'],
+  ['iop-pet-friendly-toggle', 'required', 'required'],
   ['iop-term', 'open', 'open'],
 ];
 
 describe('boolean attributes', () => {
+  it('the list above is every boolean attribute of every kit tag, and each uses the kit converter', async () => {
+    // src/register.ts imports every components/<name>/define.js: the kit's tags.
+    const register = await (await fetch(new URL('../../src/register.ts', import.meta.url))).text();
+    const tags = [...register.matchAll(/components\/([a-z-]+)\/define/g)].map((m) => `iop-${m[1]}`);
+    expect(tags).to.include('iop-safety-plan');
+    const found: string[] = [];
+    for (const tag of tags) {
+      const ctor = customElements.get(tag) as unknown as {
+        elementProperties: Map<string, { type?: unknown; attribute?: unknown; converter?: unknown }>;
+      };
+      for (const [property, options] of ctor.elementProperties) {
+        if (options.type !== Boolean || options.attribute === false) continue;
+        expect(options.converter, `${tag}.${property}`).to.equal(booleanAttribute);
+        found.push(`${tag}.${property}`);
+      }
+    }
+    expect(found.sort()).to.deep.equal(BOOLEAN_ATTRIBUTES.map(([t, , p]) => `${t}.${p}`).sort());
+  });
+
   for (const [tag, attribute, property] of BOOLEAN_ATTRIBUTES) {
     it(`<${tag} ${attribute}>: "false" is false, "" and "true" are true, none is false`, async () => {
       const read = async (value: string | null) => {

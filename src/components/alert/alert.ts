@@ -6,7 +6,7 @@ import {
   type SVGTemplateResult,
   type PropertyDeclarations,
 } from 'lit';
-import { IopElement } from '../../internal/iop-element.js';
+import { IopElement, booleanAttribute } from '../../internal/iop-element.js';
 import { hostStyles, srOnly } from '../../design/host.styles.js';
 import type { Catalog } from '../../core/locale.js';
 import { alertStyles } from './alert.styles.js';
@@ -71,7 +71,7 @@ export class IopAlert extends IopElement {
   static override properties: PropertyDeclarations = {
     variant: { reflect: true },
     live: { reflect: true },
-    dismissible: { type: Boolean, reflect: true },
+    dismissible: { type: Boolean, converter: booleanAttribute, reflect: true },
   };
 
   /** `info` (default), `success`, `warning` or `danger`. */

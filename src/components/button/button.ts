@@ -1,5 +1,5 @@
 import { html, nothing, type CSSResultGroup, type PropertyDeclarations } from 'lit';
-import { IopElement } from '../../internal/iop-element.js';
+import { IopElement, booleanAttribute } from '../../internal/iop-element.js';
 import { hostStyles, srOnly } from '../../design/host.styles.js';
 import { buttonStyles } from './button.styles.js';
 
@@ -36,13 +36,13 @@ export class IopButton extends IopElement {
   static override properties: PropertyDeclarations = {
     variant: { reflect: true },
     size: { reflect: true },
-    loading: { type: Boolean, reflect: true },
-    disabled: { type: Boolean, reflect: true },
+    loading: { type: Boolean, converter: booleanAttribute, reflect: true },
+    disabled: { type: Boolean, converter: booleanAttribute, reflect: true },
     href: {},
     target: {},
     download: {},
     type: {},
-    block: { type: Boolean, reflect: true },
+    block: { type: Boolean, converter: booleanAttribute, reflect: true },
   };
 
   /** The look: `primary` (default), `secondary`, `crisis` or `quiet`. */

@@ -1,3 +1,4 @@
+import { booleanAttribute } from '../../internal/iop-element.js';
 import { html, nothing, type CSSResultGroup, type PropertyValues, type TemplateResult } from 'lit';
 import { IopWidget } from '../../internal/iop-widget.js';
 import { DataController } from '../../internal/data-controller.js';
@@ -78,9 +79,9 @@ export class IopCoverageExplainer extends IopWidget {
     allowedAmount: { attribute: 'allowed-amount' },
     programDaysPerWeek: { type: Number, attribute: 'program-days-per-week' },
     programWeeks: { type: Number, attribute: 'program-weeks' },
-    selfPay: { type: Boolean, attribute: 'self-pay' },
+    selfPay: { type: Boolean, converter: booleanAttribute, attribute: 'self-pay' },
     contact: { state: true },
-    examplePlan: { type: Boolean, attribute: 'example-plan', reflect: true },
+    examplePlan: { type: Boolean, converter: booleanAttribute, attribute: 'example-plan', reflect: true },
     typed: { state: true },
     picked: { state: true },
   };

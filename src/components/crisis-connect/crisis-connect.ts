@@ -1,3 +1,4 @@
+import { booleanAttribute } from '../../internal/iop-element.js';
 import { html, nothing, type CSSResultGroup, type TemplateResult, type PropertyDeclarations } from 'lit';
 import { IopWidget } from '../../internal/iop-widget.js';
 import { hostStyles } from '../../design/host.styles.js';
@@ -62,7 +63,7 @@ export class IopCrisisConnect extends IopWidget {
   static override properties: PropertyDeclarations = {
     variant: { reflect: true },
     region: {},
-    includePartner: { type: Boolean, attribute: 'include-partner' },
+    includePartner: { type: Boolean, converter: booleanAttribute, attribute: 'include-partner' },
     safetyPlanUrl: { attribute: 'safety-plan-url' },
     quickExitUrl: { attribute: 'quick-exit-url' },
     open: { attribute: false },

@@ -1,5 +1,5 @@
 import { html, nothing, type CSSResultGroup, type PropertyValues, type PropertyDeclarations } from 'lit';
-import { IopElement } from '../../internal/iop-element.js';
+import { IopElement, booleanAttribute } from '../../internal/iop-element.js';
 import { hostStyles } from '../../design/host.styles.js';
 import { dialogStyles } from './dialog.styles.js';
 import { deepActiveElement, findAutofocus, tabbableElements } from './focusable.js';
@@ -60,9 +60,9 @@ export class IopDialog extends IopElement {
   static override styles: CSSResultGroup = [hostStyles, dialogStyles];
 
   static override properties: PropertyDeclarations = {
-    open: { type: Boolean, reflect: true },
+    open: { type: Boolean, converter: booleanAttribute, reflect: true },
     label: {},
-    lightDismiss: { type: Boolean, reflect: true, attribute: 'light-dismiss' },
+    lightDismiss: { type: Boolean, converter: booleanAttribute, reflect: true, attribute: 'light-dismiss' },
     hasFooter: { attribute: false },
     bodyScrolls: { attribute: false },
   };

@@ -1,3 +1,4 @@
+import { booleanAttribute } from '../../internal/iop-element.js';
 import { html, nothing, type CSSResultGroup, type PropertyDeclarations, type PropertyValues } from 'lit';
 import { IopWidget } from '../../internal/iop-widget.js';
 import { hostStyles, srOnly, widgetStyles } from '../../design/host.styles.js';
@@ -55,7 +56,7 @@ export class IopSafetyPlan extends IopWidget {
   static override properties: PropertyDeclarations = {
     participant: { reflect: true },
     sections: {},
-    printable: { type: Boolean, reflect: true },
+    printable: { type: Boolean, converter: booleanAttribute, reflect: true },
     emptySections: { attribute: 'empty-sections' },
     region: {},
     collapsed: { state: true },

@@ -1,5 +1,5 @@
 import { html, nothing, svg, type CSSResultGroup, type PropertyValues, type PropertyDeclarations } from 'lit';
-import { IopElement } from '../../internal/iop-element.js';
+import { IopElement, booleanAttribute } from '../../internal/iop-element.js';
 import { hostStyles } from '../../design/host.styles.js';
 import { switchStyles } from './switch.styles.js';
 import { switchMessages as messages } from './switch.messages.js';
@@ -58,12 +58,12 @@ export class IopSwitch extends IopElement {
     name: { reflect: true },
     value: {},
     label: {},
-    disabled: { type: Boolean, reflect: true },
-    required: { type: Boolean, reflect: true },
+    disabled: { type: Boolean, converter: booleanAttribute, reflect: true },
+    required: { type: Boolean, converter: booleanAttribute, reflect: true },
     formDisabled: { attribute: false },
     showInvalid: { attribute: false },
     hasDescription: { attribute: false },
-    checked: { type: Boolean },
+    checked: { type: Boolean, converter: booleanAttribute },
   };
 
   /** The name it submits under. */

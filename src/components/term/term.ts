@@ -1,5 +1,5 @@
 import { html, nothing, type CSSResultGroup, type PropertyValues, type PropertyDeclarations } from 'lit';
-import { IopElement } from '../../internal/iop-element.js';
+import { IopElement, booleanAttribute } from '../../internal/iop-element.js';
 import { hostStyles } from '../../design/host.styles.js';
 import { termStyles } from './term.styles.js';
 
@@ -37,7 +37,7 @@ export class IopTerm extends IopElement {
 
   static override properties: PropertyDeclarations = {
     definition: {},
-    open: { type: Boolean, reflect: true },
+    open: { type: Boolean, converter: booleanAttribute, reflect: true },
   };
 
   /** The definition as plain text, when the `definition` slot is not used. */
