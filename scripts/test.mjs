@@ -2,8 +2,9 @@
 // shows everything that is wrong. Sets up the browsers first when missing.
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { readdirSync, existsSync } from 'node:fs';
+import { readdirSync, existsSync, readFileSync } from 'node:fs';
 import { ensureBrowsers } from './ensure-browsers.mjs';
+import { FAILURES_FILE } from './wtr-failure-summary.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const bin = (name) => `${root}node_modules/.bin/${name}`;
@@ -19,6 +20,7 @@ const testsIn = (dirs) =>
 const nodeTests = testsIn(['test/node', 'test/server']);
 const e2eTests = testsIn(['test/e2e']);
 
+const browserTests = 'browser tests: Chromium (coverage) and Firefox ESR';
 const steps = [
   ['design tokens are generated from tokens.json', 'node', ['scripts/tokens.mjs', '--check']],
   ['type check (tsc, browser code)', bin('tsc'), ['-p', 'tsconfig.json']],
@@ -29,7 +31,7 @@ const steps = [
   ['build', 'node', ['scripts/build.mjs']],
   ['size budgets', 'node', ['scripts/sizes.mjs']],
   ['Storybook build (offline)', bin('storybook'), ['build', '-o', 'storybook-static', '--quiet']],
-  ['browser tests: Chromium (coverage) and Firefox ESR', bin('wtr'), ['--coverage']],
+  [browserTests, bin('wtr'), ['--coverage']],
   [
     'every story renders with no axe violation (Chromium)',
     'node',
@@ -72,6 +74,13 @@ for (const [label, cmd, args] of steps) {
 }
 const total = `${((Date.now() - started) / 1000).toFixed(0)} s`;
 if (failed.length) {
+  // CI keeps the tail of the log: say again which browser tests failed, when they did.
+  if (failed.includes(browserTests))
+    console.error(
+      existsSync(FAILURES_FILE)
+        ? `\nBrowser tests: ${readFileSync(FAILURES_FILE, 'utf8')}`
+        : '\nBrowser tests: no test failed; see the coverage threshold or a browser that did not start, above.',
+    );
   console.error(`\nnpm test FAILED (${total}):\n  ${failed.join('\n  ')}`);
   process.exit(1);
 }

@@ -1,6 +1,14 @@
 // A web-test-runner reporter that repeats every failure, with its browser, file and error, after the run.
 // The default reporter prints failures as each file finishes, in the middle of a long log; CI keeps only the
-// tail, so without this a red run can say "2 failed" and nothing about which.
+// tail, so without this a red run can say "2 failed" and nothing about which. The same text is written to
+// FAILURES_FILE, which scripts/test.mjs prints again at the very end of `npm test` (after the later gates' logs).
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const FAILURES_FILE = fileURLToPath(
+  new URL('../node_modules/.cache/iop-kit/wtr-failures.txt', import.meta.url),
+);
 
 /** @param {import('@web/test-runner-core').TestSuiteResult | undefined} suite */
 function* failedTests(suite, path = []) {
@@ -28,6 +36,9 @@ function describe(error) {
 /** @returns {import('@web/test-runner-core').Reporter} */
 export function failureSummaryReporter() {
   return {
+    start() {
+      rmSync(FAILURES_FILE, { force: true });
+    },
     stop({ sessions }) {
       const out = [];
       for (const session of sessions) {
@@ -38,7 +49,10 @@ export function failureSummaryReporter() {
         }
       }
       if (out.length === 0) return;
-      process.stdout.write(`\nFailures, repeated from above (${out.length}):\n${out.join('\n')}\n`);
+      const text = `Failures, repeated from above (${out.length}):\n${out.join('\n')}\n`;
+      process.stdout.write(`\n${text}`);
+      mkdirSync(dirname(FAILURES_FILE), { recursive: true });
+      writeFileSync(FAILURES_FILE, text);
     },
   };
 }
