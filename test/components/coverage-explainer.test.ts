@@ -42,8 +42,19 @@ async function ready(el: IopCoverageExplainer): Promise<void> {
   await el.updateComplete;
 }
 
-/** Types into the amount field like a person, replacing what was there. */
+/** Opens one of the explainer's disclosures (`[part=<part>]`) with a click on its summary, as a person would. */
+async function openDisclosure(el: IopCoverageExplainer, part: string): Promise<void> {
+  const details = $<HTMLDetailsElement>(el, `[part="${part}"]`)!;
+  if (!details.open) details.querySelector('summary')!.click();
+  await waitUntil(() => details.open, `${part} opens`);
+}
+
+/**
+ * Types into the amount field like a person, replacing what was there. With the clinic's usual amount known, the
+ * field is behind "Use a different amount": open it first, with a click, as a person would.
+ */
 async function typeAmount(el: IopCoverageExplainer, value: string): Promise<void> {
+  if ($(el, '[part="other-amount"]')) await openDisclosure(el, 'other-amount');
   const input = $<HTMLInputElement>(el, '#amt')!;
   input.focus();
   input.select();
@@ -84,6 +95,13 @@ describe('iop-coverage-explainer', () => {
     expect([oop!.max, oop!.value]).to.deep.equal([600_000, 77_000]);
     expect(text($(el, '[part="out-of-pocket"]'))).to.contain('$770.00 of $6,000.00 met, $5,230.00 left');
 
+    // One service at a time: the first, with its benefits; every service's benefits are one tap away.
+    const picked = text($(el, '[part="picked-service"]'));
+    expect(picked).to.contain('S9480').and.contain('Coinsurance 20% 40%');
+    expect($<HTMLSelectElement>(el, '#svc')!.value).to.equal(seed.coverage.alex.services[0]!.service);
+    const all = $(el, '[part="all-services"] summary');
+    expect(text(all)).to.equal(`Every service your plan covers (${seed.coverage.alex.services.length})`);
+    await openDisclosure(el, 'all-services');
     const rows = $$(el, '[part="service"]');
     expect(rows).to.have.length(seed.coverage.alex.services.length);
     const iop = text(rows[0]);
@@ -149,6 +167,7 @@ describe('iop-coverage-explainer', () => {
     expect(status.getAttribute('role')).to.equal('status');
     const input = $<HTMLInputElement>(el, '#amt')!;
     expect(input.getAttribute('inputmode')).to.equal('decimal');
+    await openDisclosure(el, 'other-amount');
     expect(text(root(el).querySelector('label[for="amt"]'))).to.contain('Allowed amount in dollars');
 
     const events: EstimateDetail[] = [];
@@ -439,7 +458,10 @@ describe('iop-coverage-explainer', () => {
 
   describe('program estimate', () => {
     const program = (el: IopCoverageExplainer) => text($(el, '[part="program"]'));
-    const weeks = (el: IopCoverageExplainer) => $$(el, '[part="program"] tbody tr').map((row) => text(row));
+    const weeks = async (el: IopCoverageExplainer) => {
+      await openDisclosure(el, 'weeks');
+      return $$(el, '[part="program"] tbody tr').map((row) => text(row));
+    };
     const shown = async (el: IopCoverageExplainer) => {
       await ready(el);
       await waitUntil(() => $(el, '[part="program"]'), 'the program estimate shows');
@@ -455,7 +477,7 @@ describe('iop-coverage-explainer', () => {
       expect(program(el)).to.contain('Estimate: You pay about $2,520.00. Your plan pays about $5,880.00.');
       expect(program(el)).to.contain('Deductible met on program day 3 (week 1).');
       expect(program(el)).to.not.contain('Out-of-pocket maximum reached');
-      expect(weeks(el)).to.deep.equal([
+      expect(await weeks(el)).to.deep.equal([
         '1 $1,050.00',
         ...Array.from({ length: 7 }, (_, i) => `${i + 2} $210.00`),
       ]);
@@ -499,7 +521,7 @@ describe('iop-coverage-explainer', () => {
       // Week 1: $1,050 + 2 x $70 = $1,190; week 2: 5 x $70 = $350. Total $1,540.
       expect(program(el)).to.contain('5 days a week for 2 weeks');
       expect(program(el)).to.contain('You pay about $1,540.00');
-      expect(weeks(el)).to.deep.equal(['1 $1,190.00', '2 $350.00']);
+      expect(await weeks(el)).to.deep.equal(['1 $1,190.00', '2 $350.00']);
 
       el.programDaysPerWeek = undefined;
       el.programWeeks = undefined;
@@ -509,7 +531,7 @@ describe('iop-coverage-explainer', () => {
       // Week 1 $600, week 2 $200 + $200 + $80 = $480, weeks 3-8 $120. Total $1,800.
       expect(program(el)).to.contain('You pay about $1,800.00');
       expect(program(el)).to.contain('Deductible met on program day 6 (week 2).');
-      expect(weeks(el).slice(0, 3)).to.deep.equal(['1 $600.00', '2 $480.00', '3 $120.00']);
+      expect((await weeks(el)).slice(0, 3)).to.deep.equal(['1 $600.00', '2 $480.00', '3 $120.00']);
 
       // Out of range: no program estimate, the per-visit one stays.
       el.programDaysPerWeek = 9;
@@ -531,7 +553,7 @@ describe('iop-coverage-explainer', () => {
         'Out-of-pocket maximum reached on program day 3 (week 1): after that, you pay nothing more this plan year.',
       );
       expect(program(el)).to.not.contain('Deductible met');
-      expect(weeks(el).slice(0, 2)).to.deep.equal(['1 $200.00', '2 $0.00']);
+      expect((await weeks(el)).slice(0, 2)).to.deep.equal(['1 $200.00', '2 $0.00']);
       // Bars for weeks with no cost have no height.
       const d = $(el, '[part="program"] path')!.getAttribute('d')!;
       expect(d).to.equal(
@@ -549,6 +571,8 @@ describe('iop-coverage-explainer', () => {
       expect(text($(el, '[part="estimator"]'))).to.contain('El monto permitido habitual de la clínica es');
       expect(program(el)).to.contain('Tu programa: 3 días a la semana por 8 semanas');
       expect(program(el)).to.contain('Deducible cubierto el día 3 del programa (semana 1).');
+      expect(text($(el, '[part="weeks"] summary'))).to.equal('Semana por semana');
+      await openDisclosure(el, 'weeks');
       expect(text($(el, '[part="program"] thead'))).to.equal('Semana Estimado');
       await expect(el).to.be.accessible();
     });

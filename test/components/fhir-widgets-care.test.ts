@@ -219,14 +219,22 @@ describe('widgets over FHIR: iop-coverage-explainer', () => {
     expect(text(part(el, 'deductible'))).to.contain('$450.00 of $1,500.00 met, $1,050.00 left');
     expect([oop!.max, oop!.value]).to.deep.equal([600_000, 77_000]);
     expect(text(part(el, 'out-of-pocket'))).to.contain('$770.00 of $6,000.00 met, $5,230.00 left');
+    // Every service's benefits are behind one disclosure: open it as a person would.
+    root(el).querySelector<HTMLElement>('[part="all-services"] summary')!.click();
+    await waitUntil(() => root(el).querySelector<HTMLDetailsElement>('[part="all-services"]')!.open);
     const rows = [...root(el).querySelectorAll('[part="service"]')].map((r) => text(r));
     expect(rows.find((r) => r.includes('S9480'))).to.contain('Coinsurance 20% 40%');
     expect(rows.find((r) => r.includes('90847'))).to.contain('Copay $30.00');
     expect(text(part(el, 'specialist'))).to.contain('Pat Benefits');
     await expect(el).to.be.accessible();
 
+    // The clinic's usual amount comes from the FHIR server: typing another is behind "Use a different amount".
+    const other = root(el).querySelector<HTMLDetailsElement>('[part="other-amount"]')!;
+    other.querySelector('summary')!.click();
+    await waitUntil(() => other.open);
     const input = root(el).querySelector<HTMLInputElement>('#amt')!;
     input.focus();
+    input.select();
     await sendKeys({ type: '2000' });
     await el.updateComplete;
     // IOP day: $1,050 of deductible left, then 20% of the other $950.

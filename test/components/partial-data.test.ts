@@ -60,6 +60,9 @@ describe('partial data in the widgets', () => {
     seed.coverage.alex.services[1]!.inNetwork.coinsurancePct = 250;
     const shown = await show('iop-coverage-explainer', seed, (r) => !!r.querySelector('[part="service"]'));
     el = shown.el;
+    // Every service's benefits are behind one disclosure: open it as a person would.
+    shown.root.querySelector<HTMLElement>('[part="all-services"] summary')!.click();
+    await waitUntil(() => shown.root.querySelector<HTMLDetailsElement>('[part="all-services"]')!.open);
     const rows = [...shown.root.querySelectorAll('[part="service"]')].map(text);
     expect(rows).to.have.length(labels.length - 1);
     expect(rows.some((row) => row.includes(labels[1]!))).to.be.false;

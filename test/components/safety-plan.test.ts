@@ -386,6 +386,56 @@ describe('iop-safety-plan', () => {
     expect(body.hidden).to.equal(true);
   });
 
+  it('open-sections="professionals": step 5 open, every other step one key press away, no jump list', async () => {
+    const el = await renderReady(html`<iop-safety-plan open-sections="professionals"></iop-safety-plan>`);
+    const expanded = () =>
+      [...root(el).querySelectorAll('h2 button')]
+        .filter((b) => b.getAttribute('aria-expanded') === 'true')
+        .map((b) => text(b));
+    expect(expanded()).to.deep.equal(['Step 5: Professionals and crisis lines']);
+    expect(headings(el)).to.have.length(11);
+    expect(text(sectionOf(el, 'professionals')))
+      .to.contain('Call 988')
+      .and.contain('Call 911');
+    expect(
+      sectionOf(el, 'warning-signs').querySelector<HTMLElement>('.body')!.getClientRects().length,
+    ).to.equal(0);
+    expect(root(el).querySelector('nav'), 'the closed headings are the list of steps').to.equal(null);
+    // A closed step is one row: no taller than a 44 px target plus its padding.
+    const closed = sectionOf(el, 'warning-signs').getBoundingClientRect().height;
+    expect(closed).to.be.at.most(sectionOf(el, 'professionals').getBoundingClientRect().height / 3);
+    await expect(el).to.be.accessible();
+    // Keyboard: Tab to step 1's button, open it with Enter.
+    root(el).querySelector<HTMLButtonElement>('#h-warning-signs button')!.focus();
+    await sendKeys({ press: 'Enter' });
+    await el.updateComplete;
+    expect(expanded()).to.deep.equal(['Step 1: Warning signs', 'Step 5: Professionals and crisis lines']);
+    expect(text(sectionOf(el, 'warning-signs'))).to.contain('I stop answering texts');
+  });
+
+  it('open-sections="none" closes every step; "all" (the default) opens them again; unknown ids warn', async () => {
+    const warnings: unknown[][] = [];
+    const warn = console.warn;
+    console.warn = (...args: unknown[]) => warnings.push(args);
+    try {
+      const el = await renderReady(html`<iop-safety-plan open-sections="none"></iop-safety-plan>`);
+      const open = () => root(el).querySelectorAll('h2 button[aria-expanded="true"]').length;
+      expect(open()).to.equal(0);
+      el.openSections = 'all';
+      await el.updateComplete;
+      expect(open()).to.equal(11);
+      expect(root(el).querySelector('nav')).to.not.equal(null);
+      el.openSections = 'reasons-for-living, step-9';
+      await el.updateComplete;
+      expect(open()).to.equal(1);
+      expect(warnings.map((w) => String(w[0]))).to.deep.equal([
+        'iop-safety-plan: unknown open-sections ignored: step-9',
+      ]);
+    } finally {
+      console.warn = warn;
+    }
+  });
+
   it('jump links move focus to the heading and open a collapsed section', async () => {
     const el = await renderReady();
     const links = [...root(el).querySelectorAll<HTMLAnchorElement>('nav a')];

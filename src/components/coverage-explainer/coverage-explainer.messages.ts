@@ -20,6 +20,10 @@ export interface CoverageMessages {
   estimator: string;
   allowedHelp: string;
   service: string;
+  /** The closed list of every service's benefits, under the one picked. */
+  allServices: (count: number) => string;
+  /** Opens the amount field when the clinic's usual amount is known. */
+  otherAmount: string;
   amount: string;
   amountError: string;
   estimate: string;
@@ -66,6 +70,8 @@ export const coverageMessages: Catalog<CoverageMessages> = {
     estimator: 'What would I pay?',
     allowedHelp: 'Ask your provider for the',
     service: 'Service',
+    allServices: (n) => `Every service your plan covers (${n})`,
+    otherAmount: 'Use a different amount',
     amount: 'Allowed amount in dollars (like 250.00)',
     amountError: 'Enter an amount in dollars.',
     estimate: 'Estimate',
@@ -108,6 +114,8 @@ export const coverageMessages: Catalog<CoverageMessages> = {
     estimator: '¿Cuánto pagaría?',
     allowedHelp: 'Pide a tu proveedor el',
     service: 'Servicio',
+    allServices: (n) => `Todos los servicios que cubre tu plan (${n})`,
+    otherAmount: 'Usar otro monto',
     amount: 'Monto permitido en dólares (como 250.00)',
     amountError: 'Escribe una cantidad en dólares.',
     estimate: 'Estimado',

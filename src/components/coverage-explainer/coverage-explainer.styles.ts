@@ -68,6 +68,17 @@ export const coverageExplainerStyles = css`
     border: 1px solid var(--_color-border-strong);
     border-radius: var(--_radius-md);
   }
+  /* The disclosures (every service, another amount, week by week): a comfortable target, in the accent colour. */
+  summary {
+    display: list-item;
+    min-block-size: var(--_target-comfortable);
+    padding-block: var(--_space-2);
+    color: var(--_color-accent);
+    cursor: pointer;
+  }
+  details {
+    margin-block: var(--_space-2);
+  }
   .check {
     display: flex;
     gap: var(--_space-2);

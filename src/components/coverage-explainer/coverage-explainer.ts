@@ -246,6 +246,9 @@ export class IopCoverageExplainer extends IopWidget {
     const focused = wanted ? plan.services.filter((s) => s.service === wanted || s.code === wanted) : [];
     if (wanted && !focused.length) this.unknown = wanted;
     const services = focused.length ? focused : plan.services;
+    // One service at a time (a phone's screen): the picked one's benefits and estimate; every service's
+    // benefits stay one tap away.
+    const picked = services.find((s) => s.service === this.picked) ?? services[0];
     const ded = plan.deductible;
     const oop = plan.outOfPocketMax;
     return html`<h2 part="title">${plan.planName}</h2>
@@ -257,10 +260,17 @@ export class IopCoverageExplainer extends IopWidget {
       <h3>${t.services}</h3>
       ${
         services.length
-          ? html`<ul>
-                ${services.map((s) => this.renderService(s))}
-              </ul>
-              ${this.renderEstimator(plan, services)}`
+          ? html`${services.length > 1 ? this.renderPicker(services, picked!) : nothing}
+            ${
+              services.length > 1
+                ? html`<div part="picked-service">${this.renderBenefits(picked!, false)}</div>
+                    <details part="all-services">
+                      <summary>${t.allServices(services.length)}</summary>
+                      ${this.renderServiceList(services)}
+                    </details>`
+                : this.renderServiceList(services)
+            }
+            ${this.renderEstimator(plan, picked!)}`
           : html`<p>${t.noServices}</p>`
       }
       <p part="parity">${t.parity}</p>
@@ -279,7 +289,21 @@ export class IopCoverageExplainer extends IopWidget {
       : nothing;
   }
 
-  private renderService(s: ServiceBenefit): TemplateResult {
+  private renderPicker(services: ServiceBenefit[], picked: ServiceBenefit): TemplateResult {
+    return html`<label for="svc">${this.t.service}</label>
+      <select id="svc" @change=${(e: Event) => (this.picked = (e.target as HTMLSelectElement).value)}>
+        ${services.map((s) => html`<option value=${s.service} ?selected=${s === picked}>${s.label}</option>`)}
+      </select>`;
+  }
+
+  private renderServiceList(services: ServiceBenefit[]): TemplateResult {
+    return html`<ul>
+      ${services.map((s) => html`<li part="service">${this.renderBenefits(s, true)}</li>`)}
+    </ul>`;
+  }
+
+  /** One service's benefits table; under the picker, the select already names it, so only its code shows. */
+  private renderBenefits(s: ServiceBenefit, named: boolean): TemplateResult {
     const t = this.t;
     const cols = s.outOfNetwork ? [s.inNetwork, s.outOfNetwork] : [s.inNetwork];
     const row = (head: Term | 0, cell: (c: CostShare) => string) =>
@@ -287,8 +311,7 @@ export class IopCoverageExplainer extends IopWidget {
         <th scope="row">${head ? this.term(head) : t.visits}</th>
         ${cols.map((c) => html`<td>${cell(c)}</td>`)}
       </tr>`;
-    return html`<li part="service">
-      <h4>${s.label}</h4>
+    return html`${named ? html`<h4>${s.label}</h4>` : nothing}
       <p class="muted">${s.code}</p>
       <table>
         <thead>
@@ -305,13 +328,26 @@ export class IopCoverageExplainer extends IopWidget {
           ${row('auth', (c) => (c.priorAuthRequired ? t.yes : t.no))}
           ${cols.some((c) => c.visitLimit) ? row(0, (c) => (c.visitLimit ? t.perYear(c.visitLimit) : t.no)) : nothing}
         </tbody>
-      </table>
-    </li>`;
+      </table>`;
   }
 
-  private renderEstimator(plan: Coverage, services: ServiceBenefit[]): TemplateResult {
+  /** The allowed-amount field: required without the clinic's usual amount, an override with it. */
+  private renderAmount(text: string, invalid: boolean): TemplateResult {
+    return html`<label for="amt">${this.t.amount}</label>
+      <input
+        id="amt"
+        inputmode="decimal"
+        autocomplete="off"
+        .value=${text}
+        aria-invalid=${invalid ? 'true' : 'false'}
+        aria-describedby=${invalid ? 'err' : nothing}
+        @input=${(e: Event) => (this.typed = (e.target as HTMLInputElement).value)}
+      />
+      ${invalid ? html`<p id="err" class="error">${this.t.amountError}</p>` : nothing}`;
+  }
+
+  private renderEstimator(plan: Coverage, service: ServiceBenefit): TemplateResult {
     const t = this.t;
-    const service = services.find((s) => s.service === this.picked) ?? services[0]!;
     const text = this.typed ?? this.allowedAmount ?? '';
     const typical = service.typicalAllowedCents;
     const allowedCents = text.trim() ? parseDollars(text) : typical;
@@ -347,32 +383,18 @@ export class IopCoverageExplainer extends IopWidget {
       ${
         this.selfPay
           ? this.extras?.renderSelfPay(this.locale)
-          : html`${
-                services.length > 1
-                  ? html`<label for="svc">${t.service}</label>
-                      <select
-                        id="svc"
-                        @change=${(e: Event) => (this.picked = (e.target as HTMLSelectElement).value)}
-                      >
-                        ${services.map(
-                          (s) =>
-                            html`<option value=${s.service} ?selected=${s === service}>${s.label}</option>`,
-                        )}
-                      </select>`
-                  : nothing
-              }
-              <p>${before} ${this.term('allowed')}${after}</p>
-              <label for="amt">${t.amount}</label>
-              <input
-                id="amt"
-                inputmode="decimal"
-                autocomplete="off"
-                .value=${text}
-                aria-invalid=${invalid ? 'true' : 'false'}
-                aria-describedby=${invalid ? 'err' : nothing}
-                @input=${(e: Event) => (this.typed = (e.target as HTMLInputElement).value)}
-              />
-              ${invalid ? html`<p id="err" class="error">${t.amountError}</p>` : nothing}`
+          : html`<p>${before} ${this.term('allowed')}${after}</p>
+              ${
+                typical === undefined
+                  ? this.renderAmount(text, invalid)
+                  : html`<details
+                      part="other-amount"
+                      ?open=${this.typed !== undefined || !!this.allowedAmount}
+                    >
+                      <summary>${t.otherAmount}</summary>
+                      ${this.renderAmount(text, invalid)}
+                    </details>`
+              } `
       }
       <div part="estimate" role="status">
         ${

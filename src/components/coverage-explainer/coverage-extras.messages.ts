@@ -7,6 +7,8 @@ export interface ExtrasMessages {
   dedMet: (day: number, week: number) => string;
   capMet: (day: number, week: number) => string;
   week: string;
+  /** Opens the table of what each week costs. */
+  weekByWeek: string;
   /** The Good Faith Estimate (No Surprises Act), from DOMAIN.md's facts only. */
   gfe: [title: string, right: string, timing: string, months: string, dispute: string, ask: string];
 }
@@ -18,6 +20,7 @@ export const extrasMessages: Catalog<ExtrasMessages> = {
     capMet: (d, w) =>
       `Out-of-pocket maximum reached on program day ${d} (week ${w}): after that, you pay nothing more this plan year.`,
     week: 'Week',
+    weekByWeek: 'Week by week',
     gfe: [
       'Paying for yourself? You have the right to a Good Faith Estimate',
       'Without insurance, or not using it, you have the right to an estimate of your costs before care (No Surprises Act).',
@@ -33,6 +36,7 @@ export const extrasMessages: Catalog<ExtrasMessages> = {
     capMet: (d, w) =>
       `Máximo de gastos de bolsillo alcanzado el día ${d} del programa (semana ${w}): después, no pagas nada más este año del plan.`,
     week: 'Semana',
+    weekByWeek: 'Semana por semana',
     gfe: [
       '¿Pagas por tu cuenta? Tienes derecho a un Estimado de Buena Fe',
       'Sin seguro, o sin usarlo, tienes derecho a un estimado de tus costos antes de la atención (Ley No Surprises).',

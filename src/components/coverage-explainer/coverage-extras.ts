@@ -20,7 +20,8 @@ export function pays(e: { memberPaysCents: number; planPaysCents: number }, loca
 
 /**
  * The program estimate: the total, the day the deductible is met and the day the out-of-pocket maximum stops
- * further cost, and each week as a bar chart (decorative: the table beside it carries the same figures).
+ * further cost, and each week as a bar chart (decorative: the week-by-week table behind it, one tap away,
+ * carries the same figures).
  * Nothing for days a week or weeks out of range (from attributes).
  */
 export function renderProgram(input: ProgramInput, locale: Locale): TemplateResult | typeof nothing {
@@ -49,23 +50,26 @@ export function renderProgram(input: ProgramInput, locale: Locale): TemplateResu
     <svg aria-hidden="true" viewBox="0 0 ${weeks * 10} 40" preserveAspectRatio="none">
       <path d=${bars} />
     </svg>
-    <table aria-labelledby="prg">
-      <thead>
-        <tr>
-          <th scope="col">${t.week}</th>
-          <th scope="col">${coverageMessages[locale].estimate}</th>
-        </tr>
-      </thead>
-      <tbody>
-        ${p.weekCents.map(
-          (c, i) =>
-            html`<tr>
-              <th scope="row">${i + 1}</th>
-              <td>${formatMoney(c, locale)}</td>
-            </tr>`,
-        )}
-      </tbody>
-    </table>
+    <details part="weeks">
+      <summary>${t.weekByWeek}</summary>
+      <table aria-labelledby="prg">
+        <thead>
+          <tr>
+            <th scope="col">${t.week}</th>
+            <th scope="col">${coverageMessages[locale].estimate}</th>
+          </tr>
+        </thead>
+        <tbody>
+          ${p.weekCents.map(
+            (c, i) =>
+              html`<tr>
+                <th scope="row">${i + 1}</th>
+                <td>${formatMoney(c, locale)}</td>
+              </tr>`,
+          )}
+        </tbody>
+      </table>
+    </details>
     <p class="muted">${coverageMessages[locale].inNetworkOnly}</p>
   </section>`;
 }

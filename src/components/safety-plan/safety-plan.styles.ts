@@ -74,6 +74,11 @@ export const safetyPlanStyles = css`
     break-inside: avoid;
     page-break-inside: avoid;
   }
+  /* A closed section is one 44 px row: a list of steps that fits a phone. */
+  section.closed {
+    margin-block: var(--_space-2);
+    padding-block: var(--_space-1);
+  }
   .crisis {
     border: 2px solid var(--_color-crisis);
     border-inline-start-width: 6px;

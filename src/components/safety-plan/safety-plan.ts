@@ -58,6 +58,7 @@ export class IopSafetyPlan extends IopWidget {
     sections: {},
     printable: { type: Boolean, converter: booleanAttribute, reflect: true },
     emptySections: { attribute: 'empty-sections' },
+    openSections: { attribute: 'open-sections' },
     region: {},
     collapsed: { state: true },
     partnerName: { state: true },
@@ -71,6 +72,13 @@ export class IopSafetyPlan extends IopWidget {
   printable = false;
   /** `show` (default) says "Not filled in yet" in an empty section; `hide` leaves it out. */
   emptySections: 'show' | 'hide' = 'show';
+  /**
+   * Which sections are open when the plan is shown: `all` (default), `none`, or ids separated by commas
+   * (`professionals` keeps step 5's people and crisis lines open and the rest one tap away, which fits a phone).
+   * When not every section starts open, the collapsed headings are the list of steps, so the jump links are
+   * left out. The person can still open and close every section.
+   */
+  openSections = 'all';
   /** The region whose crisis line and emergency number step 5 lists (default: the configured one, then US). */
   region?: Region;
 
@@ -105,13 +113,32 @@ export class IopSafetyPlan extends IopWidget {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
+    if (changed.has('openSections')) this.collapsed = this.initiallyCollapsed();
     if (changed.has('participant')) {
       this.announced = this.partnerName = undefined;
       this.data.keyChanged();
     }
-    const unknown = changed.has('sections') && parseSectionFilter(this.sections).unknown;
-    if (unknown && unknown.length)
-      console.warn(`iop-safety-plan: unknown sections ignored: ${unknown.join(', ')}`);
+    for (const [name, attribute] of [
+      ['sections', 'sections'],
+      ['openSections', 'open-sections'],
+    ] as const) {
+      const unknown = changed.has(name) && this.sectionList(name).unknown;
+      if (unknown && unknown.length)
+        console.warn(`iop-safety-plan: unknown ${attribute} ignored: ${unknown.join(', ')}`);
+    }
+  }
+
+  private sectionList(name: 'sections' | 'openSections') {
+    const value = this[name] ?? '';
+    return parseSectionFilter(name === 'openSections' && /^\s*(all|none)\s*$/i.test(value) ? '' : value);
+  }
+
+  /** Every section not named by `open-sections` (none when it says `all` or nothing). */
+  private initiallyCollapsed(): Set<SectionId> {
+    const value = this.openSections?.trim().toLowerCase() || 'all';
+    if (value === 'all') return new Set();
+    const open = this.sectionList('openSections').only ?? new Set();
+    return new Set(SECTION_IDS.filter((id) => !open.has(id)));
   }
 
   private onData(state: DataState<SafetyPlan>): void {
@@ -173,7 +200,10 @@ export class IopSafetyPlan extends IopWidget {
     const open = this.printable || !this.collapsed.has(id);
     const title = this.heading(section);
     const crisis = id === 'professionals';
-    return html`<section part=${crisis ? 'section crisis' : 'section'} class=${crisis ? 'crisis' : ''}>
+    return html`<section
+      part=${crisis ? 'section crisis' : 'section'}
+      class="${crisis ? 'crisis' : ''} ${open ? '' : 'closed'}"
+    >
       <h2 id="h-${id}" tabindex="-1">
         ${
           this.printable
@@ -204,7 +234,7 @@ export class IopSafetyPlan extends IopWidget {
     const loading = state.status === 'loading';
     const wanted = this.region ?? this.settings.region;
     const region = wanted && wanted in REGION_HELP ? wanted : 'US';
-    const { only } = parseSectionFilter(this.sections);
+    const { only } = this.sectionList('sections');
     const shown = planSections(plan, crisisContacts(region, this.locale, t.emergency)).filter(
       (s) =>
         (plan || loading || s.id === 'professionals') &&
@@ -231,7 +261,7 @@ export class IopSafetyPlan extends IopWidget {
         forStatus: this.owner === 'partner' ? { 403: t.noConsent(this.partnerName) } : {},
       })}
       ${
-        this.printable || jumps.length < 2
+        this.printable || jumps.length < 2 || this.initiallyCollapsed().size
           ? nothing
           : html`<nav part="nav" aria-label="${t.jump}: ${whose}">
               <ul>
