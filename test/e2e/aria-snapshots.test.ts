@@ -123,7 +123,12 @@ describe('ARIA snapshots of the portal demo', () => {
       for (const participant of ['me', 'partner']) {
         const plan = page.locator(`iop-safety-plan[participant=${participant}]`);
         await plan.locator('h2').first().waitFor();
+        // As the portal shows it (steps closed but step 5 on mine), then with every step open.
         await expectAriaSnapshot(plan, `safety-plan.${participant}.${language}`);
+        const shown = await plan.getAttribute('open-sections');
+        await plan.evaluate((el) => el.setAttribute('open-sections', 'all'));
+        await expectAriaSnapshot(plan, `safety-plan.${participant}.${language}.all-open`);
+        await plan.evaluate((el, value) => el.setAttribute('open-sections', value ?? 'all'), shown);
       }
     }
     await expectNoViolation(page, 'safety plans');
@@ -145,6 +150,11 @@ describe('ARIA snapshots of the portal demo', () => {
       };
       await scheduler.locator('[part=slot]').first().waitFor();
       await snap('1-slots');
+      // In the middle of the screen, as a person scrolls it: at the bottom edge the floating crisis button is on top.
+      await scheduler
+        .locator('[part=slot]')
+        .first()
+        .evaluate((el) => el.scrollIntoView({ block: 'center' }));
       await scheduler.locator('[part=slot]').first().click();
       await scheduler.locator('[part=confirm] iop-button', { hasText: t.book }).waitFor();
       await snap('2-confirm');

@@ -333,9 +333,12 @@ export class IopCoverageExplainer extends IopWidget {
 
   /** The allowed-amount field: required without the clinic's usual amount, an override with it. */
   private renderAmount(text: string, invalid: boolean): TemplateResult {
-    return html`<label for="amt">${this.t.amount}</label>
+    // Named twice on purpose: inside a closed disclosure IBM Equal Access does not follow the hidden `for` label
+    // (input_label_exists), while aria-labelledby names it in every engine and screen reader.
+    return html`<label for="amt" id="amt-label">${this.t.amount}</label>
       <input
         id="amt"
+        aria-labelledby="amt-label"
         inputmode="decimal"
         autocomplete="off"
         .value=${text}

@@ -103,9 +103,9 @@ export const dialogStyles = css`
       padding-inline: var(--_space-4);
     }
   }
+  /* Motion only, never fading: what the dialog says (crisis lines first) is fully visible from its first frame. */
   @keyframes enter {
     from {
-      opacity: 0;
       transform: translateY(0.75em);
     }
   }
