@@ -114,7 +114,7 @@ if (process.env.BENCH_SERVE) {
 }
 const browser = await launchChromium();
 
-/** One fresh page load of `id`'s page with a tap `tap` (first-frame or idle); its benchResult and bytes. */
+/** One fresh page load of `id`'s page with a tap `tap` (first-frame or idle); what the page measured, and its bytes. */
 async function load(id, tap) {
   const context = await browser.newContext();
   const page = await context.newPage();
@@ -133,17 +133,25 @@ async function load(id, tap) {
       cdp.send('Input.dispatchMouseEvent', { type: 'mouseReleased', ...event }),
     ]);
   });
+  // The page hands its result over through a binding: polling it (waitForFunction) would inject Playwright's
+  // own script into the page while it is being measured.
+  let done;
+  const result = new Promise((resolve) => (done = resolve));
+  await page.exposeBinding('benchDone', (_source, value) => done(value));
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: THROTTLE });
   await page.goto(`${base}/peers/${id}.html?tap=${tap}`);
-  const result = await page
-    .waitForFunction(() => globalThis.benchResult, undefined, {
-      timeout: Number(process.env.BENCH_TIMEOUT ?? 30_000),
-    })
-    .then((h) => h.jsonValue());
+  let timer;
+  const value = await Promise.race([
+    result,
+    new Promise(
+      (_, reject) => (timer = setTimeout(() => reject(new Error(`${id}: no result in 30 s`)), 30_000)),
+    ),
+  ]);
+  clearTimeout(timer);
   await context.close();
-  if (result.error || errors.length) throw new Error(`${id}: ${result.error ?? errors.join('; ')}`);
-  const loaded = result.files.filter((f) => sizes.has(f));
-  return { ...result, bytes: loaded.reduce((sum, f) => sum + sizes.get(f), 0), loaded };
+  if (value.error || errors.length) throw new Error(`${id}: ${value.error ?? errors.join('; ')}`);
+  const loaded = value.files.filter((f) => sizes.has(f));
+  return { ...value, bytes: loaded.reduce((sum, f) => sum + sizes.get(f), 0), loaded };
 }
 
 const results = Object.fromEntries(PEERS.map(({ id }) => [id, { 'first-frame': [], idle: [] }]));

@@ -1,5 +1,5 @@
 // The in-page half of the peer bench (scripts/bench-peers.mjs), the same for the three builds. Not part of
-// any build and not counted in the bytes. Reports globalThis.benchResult:
+// any build and not counted in the bytes. Hands its result to benchDone (a binding to the node side):
 // - readyMs: navigation start (performance's time origin) to the button being ready: rendered, a non-zero box,
 //   and the element at its centre is the button (nothing covers it);
 // - readyFromModuleMs: the same from "module start" (mark.js, evaluated just before the bundle);
@@ -100,14 +100,14 @@ export async function bench({ trigger, dialog, rendered }) {
         break;
       }
     }
-    globalThis.benchResult = {
+    void globalThis.benchDone({
       readyMs: ready,
       readyFromModuleMs: ready - moduleStart,
       tapMs,
       readyToTapMs: tapStart - ready,
       files,
-    };
+    });
   } catch (error) {
-    globalThis.benchResult = { error: String(error?.stack ?? error) };
+    void globalThis.benchDone({ error: String(error?.stack ?? error) });
   }
 }
