@@ -27,10 +27,11 @@ if (mode === 'browser' && !tagEntries()[tag])
   throw new Error(`IOP_BUILD=browser needs IOP_TAG=<tag>, got "${tag}"`);
 
 export default defineConfig({
-  // The browser builds (what the size budgets measure) also minify the text of Lit templates; the one-file
+  // Every build minifies the text of Lit templates (an app's JS minifier leaves template strings alone, so the
+  // npm entries would otherwise carry the styles' comments and indentation into the app's bundle); the one-file
   // drop-in also makes the kit's dynamic imports static (see scripts/static-imports.mjs).
   plugins: [
-    ...(browser ? [minifyLitTemplates()] : []),
+    ...(unminified ? [] : [minifyLitTemplates()]),
     ...(dropin ? [staticDynamicImports(), ...(unminified ? [] : [terserPass()])] : []),
   ],
   build: {

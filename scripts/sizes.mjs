@@ -1,8 +1,10 @@
 // Size budgets, measured on the built files (dist/, built by scripts/build.mjs) with brotli quality 11.
-// Prints every tag's size (its static import graph in the per-tag browser build, Lit included) and the whole
-// kit (the drop-in dist/iop-kit.min.js with every chunk it may load); exits 1 over budget.
+// Prints every tag's size (its static import graph in the per-tag browser build, Lit included), the whole
+// kit (the drop-in dist/iop-kit.min.js with every chunk it may load) and what an app's bundler makes of the npm
+// entries that have a budget in `app` (esbuild, and Vite beside it); exits 1 over budget.
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { brotliCompressSync, constants } from 'node:zlib';
+import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -28,6 +30,83 @@ function listFiles(dir) {
     const path = `${dir}/${name}`;
     return statSync(path).isDirectory() ? listFiles(path) : [path];
   });
+}
+
+/** Leaves every dynamic import out of an esbuild bundle: what loads later is not part of the static graph. */
+const lazyImportsExternal = {
+  name: 'lazy-imports-external',
+  setup(build) {
+    build.onResolve({ filter: /.*/ }, (args) =>
+      args.kind === 'dynamic-import' ? { path: args.path, external: true } : undefined,
+    );
+  },
+};
+
+const esbuildOptions = (specifier, resolveDir) => ({
+  stdin: { contents: `import '${specifier}';`, resolveDir, sourcefile: 'app.js' },
+  bundle: true,
+  minify: true,
+  format: 'esm',
+  target: 'es2022',
+  write: false,
+  legalComments: 'none',
+  logLevel: 'silent',
+});
+
+const brotliOf = (bytes) =>
+  brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
+
+/**
+ * What an app's bundler makes of an npm entry (`import 'iop-kit/iop-crisis-connect'` in the app), brotli q11:
+ * - `esbuild`: `esbuild --bundle --minify --format=esm --target=es2022`, the entry's static graph in one file
+ *   (its dynamic imports left as imports: they load after the element works). The budgeted figure.
+ * - `esbuildSplit`: the same with `--splitting`, summed over the files the app fetches before the entry runs
+ *   (esbuild moves what the entry shares with its lazy parts into chunks of their own, each compressed alone).
+ * - `vite`: a Vite app build (rolldown + oxc) of the same one-line app, its entry chunk (with Vite's own
+ *   preload helper, which any Vite app with a dynamic import carries).
+ * `resolveDir` is where `specifier` resolves from (the repository: the package refers to itself by name).
+ */
+export async function appBundle(specifier, resolveDir = root) {
+  const { build } = await import('esbuild');
+  const one = await build({ ...esbuildOptions(specifier, resolveDir), plugins: [lazyImportsExternal] });
+  const split = await build({
+    ...esbuildOptions(specifier, resolveDir),
+    splitting: true,
+    absWorkingDir: resolveDir,
+    outdir: join(resolveDir, 'app-bundle'), // nothing is written
+    metafile: true,
+  });
+  const outputs = split.metafile.outputs;
+  const byKey = new Map(split.outputFiles.map((f) => [relative(resolveDir, f.path), f.contents]));
+  const staticFiles = new Set();
+  const walk = (k) => {
+    if (staticFiles.has(k)) return;
+    staticFiles.add(k);
+    for (const i of outputs[k].imports) if (i.kind === 'import-statement' && !i.external) walk(i.path);
+  };
+  walk(Object.keys(outputs).find((k) => outputs[k].entryPoint === 'app.js'));
+  const vite = await import('vite');
+  const app = 'iop-app-entry.js';
+  const viteOut = await vite.build({
+    configFile: false,
+    root: resolveDir,
+    logLevel: 'silent',
+    plugins: [
+      {
+        name: 'app-entry',
+        resolveId: (id) => (id === app ? `\0${app}` : undefined),
+        load: (id) => (id === `\0${app}` ? `import '${specifier}';` : undefined),
+      },
+    ],
+    build: { write: false, target: 'es2022', minify: true, rolldownOptions: { input: app } },
+  });
+  const viteEntry = [viteOut].flat()[0].output.find((o) => o.type === 'chunk' && o.isEntry);
+  return {
+    esbuild: brotliOf(one.outputFiles[0].contents),
+    esbuildSplit: [...staticFiles].reduce((sum, k) => sum + brotliOf(byKey.get(k)), 0),
+    esbuildSplitFiles: staticFiles.size,
+    vite: brotliOf(Buffer.from(viteEntry.code)),
+  };
 }
 
 export function measure() {
@@ -88,6 +167,23 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   console.log(
     `  ${'FHIR adapter (own file)'.padEnd(28)} ${(fhir === undefined ? '-' : kb(fhir)).padStart(10)}  budget ${kb(budgets.fhir)}  ${fhirVerdict}`,
   );
+  // What an app's bundler makes of the npm entries (dist/<tag>.js and its static graph, Lit included).
+  for (const [tag, budget] of Object.entries(budgets.app).sort()) {
+    const app = await appBundle(`iop-kit/${tag}`);
+    const verdict = app.esbuild <= budget ? 'ok' : 'OVER';
+    if (verdict !== 'ok')
+      failures.push(`iop-kit/${tag} bundled by esbuild: ${kb(app.esbuild)} over ${kb(budget)}`);
+    console.log(`  iop-kit/${tag} in an app (the npm entry and its static graph, bundled and minified):`);
+    console.log(
+      `    ${'esbuild --bundle --minify'.padEnd(26)} ${kb(app.esbuild).padStart(10)}  budget ${kb(budget)}  ${verdict}  (browser file ${kb(tags[tag])})`,
+    );
+    console.log(
+      `    ${'the same with --splitting'.padEnd(26)} ${kb(app.esbuildSplit).padStart(10)}  (${app.esbuildSplitFiles} files, each compressed alone; no budget)`,
+    );
+    console.log(
+      `    ${'Vite app build'.padEnd(26)} ${kb(app.vite).padStart(10)}  (entry chunk, with Vite's preload helper; no budget)`,
+    );
+  }
   if (failures.length) {
     console.error(`Size budget check failed:\n  ${failures.join('\n  ')}`);
     process.exit(1);
