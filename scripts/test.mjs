@@ -18,6 +18,7 @@ const testsIn = (dirs) =>
   );
 const nodeTests = testsIn(['test/node', 'test/server']);
 const e2eTests = testsIn(['test/e2e']);
+const typeTests = testsIn(['test/types']);
 
 const steps = [
   ['design tokens are generated from tokens.json', 'node', ['scripts/tokens.mjs', '--check']],
@@ -28,6 +29,11 @@ const steps = [
   ['node tests (tools and reference backend)', 'node', ['--import', 'tsx', '--test', ...nodeTests]],
   ['build', 'node', ['scripts/build.mjs']],
   ['size budgets', 'node', ['scripts/sizes.mjs']],
+  [
+    'framework types: React and Vue apps type-check against the built package (tsc, vue-tsc)',
+    'node',
+    ['--import', 'tsx', '--test', ...typeTests],
+  ],
   ['Storybook build (offline)', bin('storybook'), ['build', '-o', 'storybook-static', '--quiet']],
   ['browser tests: Chromium (coverage) and Firefox ESR', bin('wtr'), ['--coverage']],
   [
@@ -46,7 +52,11 @@ ensureBrowsers();
 const started = Date.now();
 const failed = [];
 // After a failed build, the steps that need its output cannot say anything useful.
-const needsBuild = new Set(['size budgets', 'Storybook build (offline)']);
+const needsBuild = new Set([
+  'size budgets',
+  'framework types: React and Vue apps type-check against the built package (tsc, vue-tsc)',
+  'Storybook build (offline)',
+]);
 const needsStorybook = 'every story renders with no axe violation (Chromium)';
 for (const [label, cmd, args] of steps) {
   if (
