@@ -229,10 +229,10 @@ export function attributeValues(elements) {
       const parts = type.isUnion() ? type.types : [type];
       if (parts.every((t) => t.flags & ts.TypeFlags.BooleanLike)) {
         values.set(`${element.tag} ${attribute.name}`, 'boolean');
-      } else if (parts.every((t) => t.isStringLiteral())) {
+      } else if (parts.every((t) => t.isStringLiteral() || t.isNumberLiteral())) {
         values.set(
           `${element.tag} ${attribute.name}`,
-          parts.map((t) => t.value),
+          parts.map((t) => String(t.value)),
         );
       }
     }
@@ -262,27 +262,29 @@ export function htmlCustomData(elements, values) {
   };
 }
 
-/** VS Code's CSS custom data: each --iop-* property and `::part()` once, saying which tags have it. */
+/** VS Code's CSS custom data: each --iop-* property and `::part()` once, with what it does on each tag. */
 export function cssCustomData(elements) {
   const properties = new Map();
   const parts = new Map();
+  /** name -> description -> the tags where the name means that. */
   const add = (map, name, description, tag) => {
-    const entry = map.get(name) ?? { description, tags: [] };
-    entry.description ||= description;
-    entry.tags.push(`<${tag}>`);
-    map.set(name, entry);
+    const byText = map.get(name) ?? new Map();
+    const text = (description ?? '').replace(/\s+/g, ' ').trim();
+    byText.set(text, [...(byText.get(text) ?? []), `<${tag}>`]);
+    map.set(name, byText);
   };
   for (const element of elements) {
-    for (const p of element.cssProperties) add(properties, p.name, p.description ?? '', element.tag);
-    for (const p of element.cssParts) add(parts, `::part(${p.name})`, p.description ?? '', element.tag);
+    for (const p of element.cssProperties) add(properties, p.name, p.description, element.tag);
+    for (const p of element.cssParts) add(parts, `::part(${p.name})`, p.description, element.tag);
   }
-  const describe = ({ description, tags }) =>
-    `${description ? `${description.replace(/\s+/g, ' ').trim()} ` : ''}(iop-kit: ${tags.join(', ')})`;
-  return {
-    version: 1.1,
-    properties: [...properties].map(([name, entry]) => ({ name, description: describe(entry) })),
-    pseudoElements: [...parts].map(([name, entry]) => ({ name, description: describe(entry) })),
-  };
+  const entries = (map) =>
+    [...map].map(([name, byText]) => ({
+      name,
+      description: [...byText]
+        .map(([text, tags]) => `${tags.join(', ')}${text ? `: ${text}` : ''}`)
+        .join('\n'),
+    }));
+  return { version: 1.1, properties: entries(properties), pseudoElements: entries(parts) };
 }
 
 /** Writes every generated file into `outDir` from the manifest. */
