@@ -18,10 +18,13 @@ export function reactHandler(event: string): string;
 export function elementsOf(manifest: unknown): KitElement[];
 export function eventMapKeys(file?: string): string[];
 export function checkEvents(elements: KitElement[], keys?: string[]): void;
-export function reactTypes(elements: KitElement[]): string;
-export function vueTypes(elements: KitElement[]): string;
+export function reactTypes(elements: KitElement[], shadowed?: Set<string>): string;
+export function vueTypes(elements: KitElement[], shadowed?: Set<string>): string;
 export function tagTypes(element: KitElement): string;
-export function attributeValues(elements: KitElement[]): Map<string, 'boolean' | string[]>;
+export function readClasses(elements: KitElement[]): {
+  values: Map<string, 'boolean' | string[]>;
+  shadowed: Set<string>;
+};
 export function htmlCustomData(elements: KitElement[], values: Map<string, 'boolean' | string[]>): unknown;
 export function cssCustomData(elements: KitElement[]): unknown;
 export function writeFrameworkTypes(manifestPath?: string, outDir?: string): KitElement[];

@@ -89,8 +89,11 @@ export function checkEvents(elements, keys = eventMapKeys()) {
     );
 }
 
-/** The members every framework's props list: properties (the class's types) and differently named attributes. */
-function ownMembers(element, nameOf) {
+/**
+ * The members every framework's props list: properties (the class's types) and differently named attributes,
+ * except those a framework cannot write (`shadowed`, from readClasses).
+ */
+function ownMembers(element, nameOf, shadowed) {
   const lines = [];
   const seen = new Set();
   for (const field of element.fields) {
@@ -101,7 +104,10 @@ function ownMembers(element, nameOf) {
   }
   for (const attribute of element.attributes) {
     const key = nameOf(attribute.name);
-    if (!attribute.fieldName || seen.has(key)) continue;
+    // An attribute named like another property of the element (the provider's `locale` attribute, while
+    // `locale` is the base class's internal state) cannot be written from React or Vue: both set that
+    // property instead, since the element has it. Only its property is offered (`widgetLocale`).
+    if (!attribute.fieldName || seen.has(key) || shadowed.has(`${element.tag} ${attribute.name}`)) continue;
     seen.add(key);
     const description = `The \`${attribute.name}\` attribute (the \`${attribute.fieldName}\` property).`;
     lines.push(
@@ -115,7 +121,7 @@ const classImports = (elements) =>
   elements.map((e) => `import type { ${e.className} } from '${distSpecifier(e.module)}';\n`).join('');
 
 /** React 19: dist/react.d.ts. */
-export function reactTypes(elements) {
+export function reactTypes(elements, shadowed = new Set()) {
   let out = `${HEADER}// React 19 JSX types for every iop-kit tag: \`import type {} from 'iop-kit/react';\` once in the app, or
 // "types": ["iop-kit/react"] in tsconfig.json. React 19 sets a property when the element has it (after the tag is
 // defined) and an attribute otherwise; it listens for \`oniop-booked\` as the \`iop-booked\` event (the name after
@@ -144,7 +150,7 @@ type KitStyle<P extends string> = React.CSSProperties & { [K in P]?: string | nu
           `${doc(event.description)}  ${quote(reactHandler(event.name))}?: (event: IopEventMap['${event.name}']) => void;`,
       );
     out += `\n/** \`<${element.tag}>\` in React 19 JSX. */\nexport interface ${props} {\n${[
-      ...ownMembers(element, (name) => name),
+      ...ownMembers(element, (name) => name, shadowed),
       `  style?: KitStyle<${css}>;`,
       ...handlers,
     ].join('\n')}\n}\n`;
@@ -155,7 +161,7 @@ type KitStyle<P extends string> = React.CSSProperties & { [K in P]?: string | nu
 }
 
 /** Vue 3.5: dist/vue.d.ts. */
-export function vueTypes(elements) {
+export function vueTypes(elements, shadowed = new Set()) {
   let out = `${HEADER}// Vue 3.5 types for every iop-kit tag, checked by vue-tsc (\`strictTemplates\` included):
 // \`import type {} from 'iop-kit/vue';\` once in the app, or "types": ["iop-kit/vue"] in tsconfig.json.
 // Vue compiles \`@iop-booked\` to the \`onIopBooked\` prop and listens for \`iop-booked\`; it sets a property when
@@ -176,7 +182,7 @@ type KitElementProps<Own> = Own & Omit<HTMLAttributes, keyof Own>;
           `${doc(event.description)}  ${vueHandler(event.name)}?: (event: IopEventMap['${event.name}']) => void;`,
       );
     out += `\n/** \`<${element.tag}>\` in a Vue template. */\nexport interface ${props} {\n${[
-      ...ownMembers(element, camelize),
+      ...ownMembers(element, camelize, shadowed),
       ...handlers,
     ].join('\n')}\n}\n`;
     entries.push(`    ${quote(element.tag)}: DefineComponent<KitElementProps<${props}>>;`);
@@ -200,10 +206,13 @@ export type { ${element.className} } from '${distSpecifier(element.module)}';
 }
 
 /**
- * The values an attribute takes, read from the class's real property type: string literals of a union
- * (`'me' | 'partner'`, or an alias such as `Region`), or "boolean" for a boolean attribute.
+ * What the generator reads from the classes' real types (keys are `<tag> <attribute>`):
+ * - `values`: the values an attribute takes, string or number literals of its property's union (`'me' |
+ *   'partner'`, or an alias such as `Region`), or "boolean" for a boolean attribute;
+ * - `shadowed`: the attributes named like another property of the element (public or not). React 19 and Vue
+ *   set a property whenever `name in element`, so such an attribute cannot be written from either.
  */
-export function attributeValues(elements) {
+export function readClasses(elements) {
   const config = ts.getParsedCommandLineOfConfigFile(
     `${root}tsconfig.json`,
     {},
@@ -215,6 +224,7 @@ export function attributeValues(elements) {
   );
   const checker = program.getTypeChecker();
   const values = new Map();
+  const shadowed = new Set();
   for (const element of elements) {
     const source = program.getSourceFile(`${root}${element.module}`);
     const klass = source?.statements.find(
@@ -223,6 +233,8 @@ export function attributeValues(elements) {
     if (!klass) throw new Error(`${element.module}: class ${element.className} not found`);
     const instance = checker.getDeclaredTypeOfSymbol(checker.getSymbolAtLocation(klass.name));
     for (const attribute of element.attributes) {
+      if (attribute.name !== attribute.fieldName && checker.getPropertyOfType(instance, attribute.name))
+        shadowed.add(`${element.tag} ${attribute.name}`);
       const property = attribute.fieldName && checker.getPropertyOfType(instance, attribute.fieldName);
       if (!property) continue;
       const type = checker.getNonNullableType(checker.getTypeOfSymbol(property));
@@ -237,7 +249,7 @@ export function attributeValues(elements) {
       }
     }
   }
-  return values;
+  return { values, shadowed };
 }
 
 /** VS Code's HTML custom data (https://github.com/microsoft/vscode-custom-data, version 1.1). */
@@ -291,14 +303,12 @@ export function cssCustomData(elements) {
 export function writeFrameworkTypes(manifestPath = `${root}custom-elements.json`, outDir = `${root}dist`) {
   const elements = elementsOf(JSON.parse(readFileSync(manifestPath, 'utf8')));
   checkEvents(elements);
+  const { values, shadowed } = readClasses(elements);
   for (const element of elements) writeFileSync(`${outDir}/${element.tag}.d.ts`, tagTypes(element));
-  writeFileSync(`${outDir}/react.d.ts`, reactTypes(elements));
-  writeFileSync(`${outDir}/vue.d.ts`, vueTypes(elements));
+  writeFileSync(`${outDir}/react.d.ts`, reactTypes(elements, shadowed));
+  writeFileSync(`${outDir}/vue.d.ts`, vueTypes(elements, shadowed));
   const json = (value) => `${JSON.stringify(value, null, 2)}\n`;
-  writeFileSync(
-    `${outDir}/vscode.html-custom-data.json`,
-    json(htmlCustomData(elements, attributeValues(elements))),
-  );
+  writeFileSync(`${outDir}/vscode.html-custom-data.json`, json(htmlCustomData(elements, values)));
   writeFileSync(`${outDir}/vscode.css-custom-data.json`, json(cssCustomData(elements)));
   return elements;
 }
