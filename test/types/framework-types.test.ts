@@ -40,11 +40,11 @@ const elements = manifest.modules
   .map((d) => ({ tag: d.tagName!, className: d.name }));
 const tags = elements.map((e) => e.tag);
 
-let work: string;
+let work: string | undefined;
 
 /** A new app folder with the fixture files and the built kit as node_modules/iop-kit. */
 function app(name: string): string {
-  const dir = join(work, name);
+  const dir = join(work!, name);
   mkdirSync(join(dir, 'node_modules'), { recursive: true });
   symlinkSync(root, join(dir, 'node_modules/iop-kit'), 'dir');
   cpSync(join(fixtures, name), dir, { recursive: true });
@@ -102,7 +102,9 @@ before(() => {
   mkdirSync(join(root, 'node_modules/.cache'), { recursive: true });
   work = mkdtempSync(join(root, 'node_modules/.cache/iop-types-'));
 });
-after(() => rmSync(work, { recursive: true, force: true }));
+after(() => {
+  if (work) rmSync(work, { recursive: true, force: true });
+});
 
 test('the fixtures use every tag of the manifest', () => {
   assert.ok(tags.length >= 12, 'every tag is in the manifest');
