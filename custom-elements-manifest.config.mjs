@@ -101,12 +101,47 @@ function defineElementPlugin() {
  * would otherwise list them as controls on every Docs page.
  */
 function publicApiOnlyPlugin() {
+  /** `Class` -> the properties its `static properties` declares `state: true` (Lit gives them no attribute). */
+  const states = new Map();
   return {
     name: 'iop-kit:public-api-only',
+    analyzePhase({ ts, node }) {
+      if (!ts.isClassDeclaration(node) || !node.name) return;
+      for (const member of node.members) {
+        const isStatic = member.modifiers?.some((m) => m.kind === ts.SyntaxKind.StaticKeyword);
+        if (!isStatic || !ts.isPropertyDeclaration(member) || member.name.getText() !== 'properties')
+          continue;
+        if (!member.initializer || !ts.isObjectLiteralExpression(member.initializer)) continue;
+        for (const property of member.initializer.properties) {
+          if (!ts.isPropertyAssignment(property) || !ts.isObjectLiteralExpression(property.initializer))
+            continue;
+          const isState = property.initializer.properties.some(
+            (option) =>
+              ts.isPropertyAssignment(option) &&
+              option.name.getText() === 'state' &&
+              option.initializer.kind === ts.SyntaxKind.TrueKeyword,
+          );
+          if (!isState) continue;
+          if (!states.has(node.name.text)) states.set(node.name.text, new Set());
+          states.get(node.name.text).add(property.name.getText());
+        }
+      }
+    },
     packageLinkPhase({ customElementsManifest }) {
       for (const module of customElementsManifest.modules) {
         for (const declaration of module.declarations ?? []) {
-          if (declaration.kind !== 'class' || !declaration.members) continue;
+          if (declaration.kind !== 'class') continue;
+          // A public field that is reactive state (the pet toggle's `phase`) is a property, not an attribute.
+          const state = states.get(declaration.name) ?? new Set();
+          if (declaration.attributes)
+            declaration.attributes = declaration.attributes.filter((a) => !state.has(a.fieldName));
+          for (const member of declaration.members ?? []) if (state.has(member.name)) delete member.attribute;
+          // Every event of the contract is documented with `@fires`. The analyzer also reports the events it
+          // sees dispatched in code, such as the dialog's `dispatchEvent(new CustomEvent(name, ...))` helper as
+          // an event named "name": an undocumented event is not one.
+          if (declaration.events)
+            declaration.events = declaration.events.filter((event) => event.description);
+          if (!declaration.members) continue;
           const isPublic = (member) => (member.privacy ?? 'public') === 'public';
           // Internal reactive state (`static properties = { selected: { state: true } }` on a private field)
           // is listed by the analyzer as an attribute: it is not one, and types generated from it would lie.
@@ -122,7 +157,9 @@ function publicApiOnlyPlugin() {
 
 export default {
   // The base class is analysed too, so its `theme` attribute and CSS properties are inherited into every tag.
-  globs: ['src/components/**/*.ts', 'src/internal/iop-element.ts'],
+  // IopWidget too: without it the analyzer cannot follow the widgets' `extends WidgetMixin(IopElement)` and they
+  // would lose `theme` and the base's CSS properties.
+  globs: ['src/components/**/*.ts', 'src/internal/iop-element.ts', 'src/internal/iop-widget.ts'],
   exclude: [
     'src/components/**/*.styles.ts',
     'src/components/**/define.ts',

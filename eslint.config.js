@@ -58,6 +58,7 @@ export default tseslint.config(
       'demo/fhir-server/**/*.ts',
       'test/server/**/*.ts',
       'test/e2e/**/*.ts',
+      'test/types/*.ts',
       '*.config.{js,mjs,ts}',
       '.storybook/**/*.ts',
     ],

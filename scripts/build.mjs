@@ -1,5 +1,6 @@
 // Builds the kit: dist/<tag>.js + dist/index.js (npm), dist/iop-kit.min.js + dist/browser/ (script tag),
-// type declarations in dist/, and custom-elements.json. Usage: node scripts/build.mjs
+// type declarations in dist/ (with the React and Vue types and
+// VS Code's custom data: scripts/framework-types.mjs), and custom-elements.json. Usage: node scripts/build.mjs
 import { rmSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
@@ -28,6 +29,9 @@ delete process.env.IOP_TAG;
 run(bin('vite'), ['build', '--logLevel', 'warn'], { IOP_BUILD: 'dropin' });
 run(bin('tsc'), ['-p', 'tsconfig.build.json']);
 run(bin('cem'), ['analyze', '--config', 'custom-elements-manifest.config.mjs']);
+// From the manifest and the declarations: React and Vue types, each subpath's types, VS Code's custom data.
+const { writeFrameworkTypes } = await import('./framework-types.mjs');
+writeFrameworkTypes();
 console.log(
-  'build: dist/ written (npm entries, per-tag browser build, drop-in file, declarations) and custom-elements.json',
+  'build: dist/ written (npm entries, per-tag browser build, drop-in file, declarations, React/Vue types, VS Code data) and custom-elements.json',
 );

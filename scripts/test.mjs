@@ -19,6 +19,7 @@ const testsIn = (dirs) =>
   );
 const nodeTests = testsIn(['test/node', 'test/server']);
 const e2eTests = testsIn(['test/e2e']);
+const typeTests = testsIn(['test/types']);
 
 const browserTests = 'browser tests: Chromium (coverage) and Firefox ESR';
 const steps = [
@@ -30,6 +31,11 @@ const steps = [
   ['node tests (tools and reference backend)', 'node', ['--import', 'tsx', '--test', ...nodeTests]],
   ['build', 'node', ['scripts/build.mjs']],
   ['size budgets', 'node', ['scripts/sizes.mjs']],
+  [
+    'framework types: React and Vue apps type-check against the built package (tsc, vue-tsc)',
+    'node',
+    ['--import', 'tsx', '--test', ...typeTests],
+  ],
   ['Storybook build (offline)', bin('storybook'), ['build', '-o', 'storybook-static', '--quiet']],
   [browserTests, bin('wtr'), ['--coverage']],
   [
@@ -48,7 +54,11 @@ ensureBrowsers();
 const started = Date.now();
 const failed = [];
 // After a failed build, the steps that need its output cannot say anything useful.
-const needsBuild = new Set(['size budgets', 'Storybook build (offline)']);
+const needsBuild = new Set([
+  'size budgets',
+  'framework types: React and Vue apps type-check against the built package (tsc, vue-tsc)',
+  'Storybook build (offline)',
+]);
 const needsStorybook = 'every story renders with no axe violation (Chromium)';
 for (const [label, cmd, args] of steps) {
   if (

@@ -38,3 +38,5 @@ export { IopError, NetworkError, TimeoutError, HttpError, SchemaError, ConfigErr
 export * from './core/schemas.js';
 export { defineElement } from './core/define.js';
 export { KIT_VERSION } from './core/version.js';
+// Every event's name and detail (and the HTMLElementEventMap entries for them).
+export type * from './events.js';

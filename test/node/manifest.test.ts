@@ -11,6 +11,7 @@ interface Declaration {
   tagName?: string;
   customElement?: boolean;
   attributes?: { name: string; fieldName?: string }[];
+  events?: { name: string; description?: string }[];
   members?: { name: string; kind: string; privacy?: string }[];
 }
 
@@ -43,8 +44,21 @@ test('every attribute in the manifest is a public property of its element', () =
     const scheduler = elements.find((e) => e.tagName === 'iop-follow-up-scheduler')!;
     assert.deepEqual(
       scheduler.attributes?.map((a) => a.name),
-      ['kind', 'within-hours', 'timezone', 'days'],
+      ['kind', 'within-hours', 'timezone', 'days', 'theme'],
     );
+    // A public field that is reactive state (`phase: { state: true }`) has no attribute.
+    const toggle = elements.find((e) => e.tagName === 'iop-pet-friendly-toggle')!;
+    assert.ok(!toggle.attributes?.some((a) => a.name === 'phase'), 'the pet toggle has no "phase" attribute');
+    // Every widget inherits the base's `theme` (the analyzer has to see IopWidget for that).
+    for (const element of elements)
+      assert.ok(
+        element.attributes?.some((a) => a.name === 'theme'),
+        `${element.tagName} has "theme"`,
+      );
+    // Only documented events: the dialog's `emit(name, ...)` helper is not an event named "name".
+    for (const element of elements)
+      for (const event of element.events ?? [])
+        assert.ok(event.description, `${element.tagName}: event "${event.name}" is documented`);
   } finally {
     rmSync(out, { recursive: true, force: true });
   }

@@ -7,6 +7,7 @@ import {
   type PropertyDeclarations,
 } from 'lit';
 import { IopElement, booleanAttribute } from '../../internal/iop-element.js';
+import type { IopEventDetailMap } from '../../events.js';
 import { hostStyles, srOnly } from '../../design/host.styles.js';
 import type { Catalog } from '../../core/locale.js';
 import { alertStyles } from './alert.styles.js';
@@ -91,7 +92,7 @@ export class IopAlert extends IopElement {
   }
 
   private dismiss(): void {
-    const event = new CustomEvent<AlertDismissDetail>('iop-dismiss', {
+    const event = new CustomEvent<IopEventDetailMap['iop-dismiss']>('iop-dismiss', {
       bubbles: true,
       composed: true,
       cancelable: true,

@@ -181,7 +181,8 @@ export class IopCoverageExplainer extends IopWidget {
 
   protected override updated(): void {
     const sig = this.shown ? JSON.stringify(this.shown) : '';
-    if (sig && sig !== this.fired) fire(this, 'iop-estimate', this.shown);
+    // `sig` is set only when an estimate is shown.
+    if (sig && sig !== this.fired) fire(this, 'iop-estimate', this.shown!);
     this.fired = sig;
     if (this.unknown && this.unknown !== this.warned) {
       const error = new ConfigError('service', 'a service id or code of the plan');

@@ -1,5 +1,6 @@
 import { html, nothing, type CSSResultGroup, type PropertyValues, type PropertyDeclarations } from 'lit';
 import { IopElement, booleanAttribute } from '../../internal/iop-element.js';
+import type { IopEventDetailMap } from '../../events.js';
 import { hostStyles } from '../../design/host.styles.js';
 import { dialogStyles } from './dialog.styles.js';
 import { deepActiveElement, findAutofocus, tabbableElements } from './focusable.js';
@@ -152,7 +153,11 @@ export class IopDialog extends IopElement {
   }
 
   /** Sends a bubbling, composed event; false when a listener cancelled it. */
-  private emit(name: string, detail?: unknown, cancelable = false): boolean {
+  private emit<K extends 'iop-show' | 'iop-after-show' | 'iop-hide' | 'iop-after-hide'>(
+    name: K,
+    detail?: IopEventDetailMap[K],
+    cancelable = false,
+  ): boolean {
     return this.dispatchEvent(new CustomEvent(name, { detail, bubbles: true, composed: true, cancelable }));
   }
 

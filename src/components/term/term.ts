@@ -1,5 +1,6 @@
 import { html, nothing, type CSSResultGroup, type PropertyValues, type PropertyDeclarations } from 'lit';
 import { IopElement, booleanAttribute } from '../../internal/iop-element.js';
+import type { IopEventDetailMap } from '../../events.js';
 import { hostStyles } from '../../design/host.styles.js';
 import { termStyles } from './term.styles.js';
 
@@ -82,7 +83,7 @@ export class IopTerm extends IopElement {
     if (open === this.open) return;
     this.open = open;
     this.dispatchEvent(
-      new CustomEvent<TermToggleDetail>('iop-term-toggle', {
+      new CustomEvent<IopEventDetailMap['iop-term-toggle']>('iop-term-toggle', {
         detail: { open },
         bubbles: true,
         composed: true,
