@@ -104,9 +104,8 @@ function ownMembers(element, nameOf, shadowed) {
   }
   for (const attribute of element.attributes) {
     const key = nameOf(attribute.name);
-    // An attribute named like another property of the element (the provider's `locale` attribute, while
-    // `locale` is the base class's internal state) cannot be written from React or Vue: both set that
-    // property instead, since the element has it. Only its property is offered (`widgetLocale`).
+    // An attribute named like another property of the element cannot be written from React or Vue: both set
+    // that property instead, since the element has it. Only the attribute's own property is offered.
     if (!attribute.fieldName || seen.has(key) || shadowed.has(`${element.tag} ${attribute.name}`)) continue;
     seen.add(key);
     const description = `The \`${attribute.name}\` attribute (the \`${attribute.fieldName}\` property).`;

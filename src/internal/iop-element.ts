@@ -51,14 +51,14 @@ export class IopElement extends LitElement {
   // the manifest analyzer also reads as "no attribute".
   static override properties: PropertyDeclarations = {
     theme: { reflect: true },
-    locale: { attribute: false },
+    resolvedLocale: { attribute: false },
   };
 
   /** `light` or `dark` forces a theme; unset follows an ancestor's `theme`, then the user's preference. */
   theme?: 'light' | 'dark';
 
   /** The language this element speaks, resolved from `lang` attributes and configuration. */
-  protected locale: Locale = 'en';
+  protected resolvedLocale: Locale = 'en';
 
   /** Locales configured outside the DOM, most specific first (a widget adds its provider's and configure()'s). */
   protected configuredLocales(): ReadonlyArray<string | undefined> {
@@ -79,6 +79,6 @@ export class IopElement extends LitElement {
   /** Re-resolves the locale; called when any `lang` on the page or the configured locale changes. */
   refreshLocale(): void {
     const next = resolveLocale(this, this.configuredLocales());
-    if (next !== this.locale) this.locale = next;
+    if (next !== this.resolvedLocale) this.resolvedLocale = next;
   }
 }

@@ -66,3 +66,29 @@ describe('<iop-provider> token callback', () => {
     });
   });
 });
+
+describe('<iop-provider> properties as frameworks set them', () => {
+  afterEach(async () => {
+    await signOut();
+    resetConfig();
+  });
+
+  it('`locale` is a property as well as an attribute: React and Vue set provider.locale, and the widgets follow', async () => {
+    configure({ fetch: clinicServer(createMemoryBackend(), []) });
+    const provider = await fixture<IopProvider>(
+      html`<iop-provider base-url=${CLINIC_API} .getAccessToken=${() => 'tok-alex'}>
+        <iop-safety-plan></iop-safety-plan>
+      </iop-provider>`,
+    );
+    const plan = provider.querySelector('iop-safety-plan')!;
+    await waitUntil(() => text(plan).includes('My safety plan'), 'the plan shows in English', {
+      timeout: 5000,
+    });
+    // What React 19 and Vue do for a name the element has as a property: set the property, not the attribute.
+    expect('locale' in provider).to.equal(true);
+    provider.locale = 'es';
+    await waitUntil(() => text(plan).includes('Mi plan de seguridad'), 'the plan speaks Spanish', {
+      timeout: 5000,
+    });
+  });
+});

@@ -146,7 +146,6 @@ test('React 19: every tag type-checks under strict, and each mistake fails on it
     ['oniop-booked={wrongDetail}', 'TS2322'], // CustomEvent<Appointment> is not CustomEvent<SlotSelectDetail>
     ['kind="couple"', 'TS2820'], // '"couple"' is not assignable ... Did you mean '"couples"'?
     ['getAccessToken="abc"', 'TS2322'], // 'string' is not assignable to 'AccessTokenGetter'
-    ['locale="es"', 'TS2322'], // Property 'locale' does not exist (React would set the internal property)
   ]);
 });
 
@@ -164,6 +163,5 @@ test('Vue 3.5 (vue-tsc, strictTemplates): every tag type-checks, and each mistak
     ['@iop-booked="wrongDetail"', 'TS2322'], // CustomEvent<Appointment> is not CustomEvent<SlotSelectDetail>
     ['kind="couple"', 'TS2820'],
     ['getAccessToken="abc"', 'TS2322'],
-    ['locale="es"', 'TS2353'],
   ]);
 });

@@ -103,7 +103,7 @@ export class IopAlert extends IopElement {
 
   override render() {
     const variant = this.safeVariant;
-    const t = alertMessages[this.locale];
+    const t = alertMessages[this.resolvedLocale];
     return html`<div part="base" class="alert">
       <div class="live" role=${this.liveRole ?? nothing} aria-atomic="true">
         <span part="icon" class="icon" aria-hidden="true">

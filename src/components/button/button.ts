@@ -95,7 +95,7 @@ export class IopButton extends IopElement {
       ${
         this.loading
           ? html`<span part="spinner" class="spinner" aria-hidden="true"></span
-              ><span class="sr-only" role="status">${messages[this.locale].loading}</span>`
+              ><span class="sr-only" role="status">${messages[this.resolvedLocale].loading}</span>`
           : nothing
       }
       <span part="label" class="label"><slot></slot></span>

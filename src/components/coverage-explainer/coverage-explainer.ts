@@ -150,7 +150,7 @@ export class IopCoverageExplainer extends IopWidget {
   }
 
   private get t(): CoverageMessages {
-    return coverageMessages[this.locale];
+    return coverageMessages[this.resolvedLocale];
   }
 
   protected override onSettingsChanged(): void {
@@ -203,7 +203,7 @@ export class IopCoverageExplainer extends IopWidget {
     }
     const state = this.data.state;
     return html`${renderStatus(state, {
-      locale: this.locale,
+      locale: this.resolvedLocale,
       onRetry: () => void this.data.reload(),
       forStatus: { 404: this.t.noPlan },
     })}
@@ -211,7 +211,7 @@ export class IopCoverageExplainer extends IopWidget {
       state.value
         ? this.renderPlan(state.value)
         : this.noPlan
-          ? html`${this.extras?.renderSelfPay(this.locale)}${this.renderSpecialist(this.contact)}`
+          ? html`${this.extras?.renderSelfPay(this.resolvedLocale)}${this.renderSpecialist(this.contact)}`
           : state.status === 'loading'
             ? html`<p class="muted" role="status">${this.t.loading}</p>
                 <div class="skeleton" aria-hidden="true"></div>`
@@ -220,7 +220,7 @@ export class IopCoverageExplainer extends IopWidget {
   }
 
   private money(cents: number): string {
-    return formatMoney(cents, this.locale);
+    return formatMoney(cents, this.resolvedLocale);
   }
 
   private term(key: Term): TemplateResult {
@@ -254,7 +254,7 @@ export class IopCoverageExplainer extends IopWidget {
     const oop = plan.outOfPocketMax;
     return html`<h2 part="title">${plan.planName}</h2>
       <p class="muted">
-        ${t.plan(plan.planType, plan.memberIdMasked, formatDate(new Date(plan.asOf), this.locale))}
+        ${t.plan(plan.planType, plan.memberIdMasked, formatDate(new Date(plan.asOf), this.resolvedLocale))}
       </p>
       ${this.meter('ded', 'deductible', ded.individualCents, ded.metCents)}
       ${this.meter('oop', 'out-of-pocket', oop.individualCents, oop.metCents)}
@@ -386,7 +386,7 @@ export class IopCoverageExplainer extends IopWidget {
       >
       ${
         this.selfPay
-          ? this.extras?.renderSelfPay(this.locale)
+          ? this.extras?.renderSelfPay(this.resolvedLocale)
           : html`<p>${before} ${this.term('allowed')}${after}</p>
               ${
                 typical === undefined
@@ -426,7 +426,7 @@ export class IopCoverageExplainer extends IopWidget {
         estimate && days && weeks
           ? this.extras?.renderProgram(
               { ...left, allowedCents: allowedCents!, daysPerWeek: days, weeks },
-              this.locale,
+              this.resolvedLocale,
             )
           : nothing
       }

@@ -93,7 +93,7 @@ export class IopCrisisConnect extends IopWidget {
   private connecting?: Promise<CrisisLive>;
 
   private get text(): CrisisMessages {
-    return crisisMessages[this.locale];
+    return crisisMessages[this.resolvedLocale];
   }
 
   private get shownRegion(): Region {
@@ -253,15 +253,15 @@ export class IopCrisisConnect extends IopWidget {
     const loading = html`<p class="muted">${t.onCallLoading}</p>`;
     return html`<section class="on-call" part="on-call" aria-labelledby="on-call-heading" aria-live="polite">
       <h3 id="on-call-heading">${t.onCallHeading}</h3>
-      ${live ? live.onCall(this.locale, loading) : loading}
+      ${live ? live.onCall(this.resolvedLocale, loading) : loading}
     </section>`;
   }
 
   /** One crisis line: a built-in one (in the reader's language) or one the backend added. */
   private renderHotline(line: BuiltInHotline | Hotline): TemplateResult {
-    const name = typeof line.name === 'string' ? line.name : line.name[this.locale];
+    const name = typeof line.name === 'string' ? line.name : line.name[this.resolvedLocale];
     const description =
-      typeof line.description === 'object' ? line.description[this.locale] : line.description;
+      typeof line.description === 'object' ? line.description[this.resolvedLocale] : line.description;
     const t = this.text;
     const sms = line.sms && smsHref(line.sms.number, line.sms.body);
     const chat = line.chatUrl && /^https:\/\//.test(line.chatUrl) && line.chatUrl;
@@ -299,8 +299,8 @@ export class IopCrisisConnect extends IopWidget {
     const planUrl = this.safetyPlanUrl ?? live?.service.safetyPlanUrl;
     return html`
       <p class="intro">${t.intro}</p>
-      ${this.renderEmergency()} ${this.renderOnCall()} ${live?.videoSection(this.locale)}
-      ${live?.chatSection(this.locale)}
+      ${this.renderEmergency()} ${this.renderOnCall()} ${live?.videoSection(this.resolvedLocale)}
+      ${live?.chatSection(this.resolvedLocale)}
       <section aria-labelledby="hotlines-heading">
         <h3 id="hotlines-heading">${t.hotlinesHeading}</h3>
         <ul part="hotlines">

@@ -269,7 +269,7 @@ export class IopDialog extends IopElement {
   }
 
   override render() {
-    const text = messages[this.locale];
+    const text = messages[this.resolvedLocale];
     // Styled by element and part (no classes): the smallest markup. The svg is decorative: the label names it.
     return html`<dialog
       part="dialog"

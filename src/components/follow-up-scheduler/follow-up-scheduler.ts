@@ -174,7 +174,7 @@ export class IopFollowUpScheduler extends IopWidget {
   );
 
   private get t() {
-    return schedulerMessages[this.locale];
+    return schedulerMessages[this.resolvedLocale];
   }
 
   private get shownKind(): SlotKind {
@@ -282,11 +282,11 @@ export class IopFollowUpScheduler extends IopWidget {
 
   private when(iso: string): string {
     const at = new Date(iso);
-    return `${formatDay(at, this.locale, this.zone)}, ${formatTime(at, this.locale, this.zone)} ${timeZoneName(at, this.locale, this.zone)}`;
+    return `${formatDay(at, this.resolvedLocale, this.zone)}, ${formatTime(at, this.resolvedLocale, this.zone)} ${timeZoneName(at, this.resolvedLocale, this.zone)}`;
   }
 
   private who(slot: Pick<Slot, 'clinician'>): string {
-    return nameAndRole(slot.clinician, this.locale);
+    return nameAndRole(slot.clinician, this.resolvedLocale);
   }
 
   private select(slot: Slot, index: number, day: string): void {
@@ -508,10 +508,10 @@ export class IopFollowUpScheduler extends IopWidget {
     const rel = pickerDays([], this.now(), 2, this.zone).findIndex((d) => d.key === key);
     const day =
       rel < 0
-        ? formatDay(at, this.locale, this.zone)
-        : new Intl.RelativeTimeFormat(this.locale, { numeric: 'auto' }).format(rel, 'day');
+        ? formatDay(at, this.resolvedLocale, this.zone)
+        : new Intl.RelativeTimeFormat(this.resolvedLocale, { numeric: 'auto' }).format(rel, 'day');
     return html`<iop-button part="soonest" class="soonest" @click=${() => this.select(first.slot, 0, key)}
-      >${this.t.soonest(`${day} ${formatTime(at, this.locale, this.zone)}`, first.slot.clinician.name)}</iop-button
+      >${this.t.soonest(`${day} ${formatTime(at, this.resolvedLocale, this.zone)}`, first.slot.clinician.name)}</iop-button
     >`;
   }
 
@@ -522,7 +522,7 @@ export class IopFollowUpScheduler extends IopWidget {
     const weeks: PickerDay[][] = [];
     for (let i = 0; i < cells.length; i += 7) weeks.push(cells.slice(i, i + 7));
     const utc = (options: Intl.DateTimeFormatOptions) =>
-      dateFormat(this.locale, { ...options, timeZone: 'UTC' });
+      dateFormat(this.resolvedLocale, { ...options, timeZone: 'UTC' });
     const weekday = utc({ weekday: 'short' });
     const month = utc({ month: 'short' });
     return html`<table role="grid" part="days" aria-label=${t.days}>
@@ -550,7 +550,7 @@ export class IopFollowUpScheduler extends IopWidget {
                     ${c.count ? html`<small>${c.count}</small>` : nothing}
                   </span>
                   <span class="sr-only"
-                    >${formatDay(c.date, this.locale, 'UTC')}: ${t.openTimes(c.count)}</span
+                    >${formatDay(c.date, this.resolvedLocale, 'UTC')}: ${t.openTimes(c.count)}</span
                   >
                 </td>`;
               })}
@@ -566,8 +566,8 @@ export class IopFollowUpScheduler extends IopWidget {
     const first = new Date(day.slots[0]!.slot.start);
     return html`${this.renderSoonest(days)} ${this.renderDays(days, day.key)}
       <div id="day" class="day">
-        ${formatDay(first, this.locale, this.zone)}
-        <span class="zone">${timeZoneName(first, this.locale, this.zone)}</span>
+        ${formatDay(first, this.resolvedLocale, this.zone)}
+        <span class="zone">${timeZoneName(first, this.resolvedLocale, this.zone)}</span>
       </div>
       <div role="listbox" part="slots" aria-labelledby="day" @keydown=${this.onKey}>
         ${this.renderTimes(day)}
@@ -586,7 +586,7 @@ export class IopFollowUpScheduler extends IopWidget {
     const t = this.t;
     const count = this.shownTimes(day);
     const active = Math.min(this.focusIndex, count - 1);
-    const key = [day.key, count, this.selected?.id, this.locale, this.zone, this.withinHours].join();
+    const key = [day.key, count, this.selected?.id, this.resolvedLocale, this.zone, this.withinHours].join();
     // A new list (a reload) makes new SlotDay objects: the day itself is part of the key.
     if (this.optionsMemo?.key !== key || this.optionsMemo.day !== day) {
       this.optionsMemo = {
@@ -601,7 +601,7 @@ export class IopFollowUpScheduler extends IopWidget {
               tabindex=${i === active ? 0 : -1}
               @click=${() => this.select(slot, i, day.key)}
             >
-              <b>${formatTime(new Date(slot.start), this.locale, this.zone)}</b>
+              <b>${formatTime(new Date(slot.start), this.resolvedLocale, this.zone)}</b>
               ${this.who(slot)}
               ${soon ? html`<span class="soon">${t.soon(this.withinHours)}</span>` : nothing}
             </button>`,
@@ -639,7 +639,7 @@ export class IopFollowUpScheduler extends IopWidget {
       (selected ? t.selected(this.when(selected.start), selected.clinician.name) : '');
     return html`<h2>${t.heading[this.shownKind]}</h2>
       ${renderStatus(state, {
-        locale: this.locale,
+        locale: this.resolvedLocale,
         onRetry: () => this.reload(),
       })}
       ${

@@ -226,13 +226,13 @@ export class IopPetFriendlyToggle extends WidgetMixin(IopSwitch) {
   protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed);
     this.autoLabel ??= !this.label && !this.textContent?.trim();
-    if (this.autoLabel) this.label = messages[this.locale].label;
+    if (this.autoLabel) this.label = messages[this.resolvedLocale].label;
     if (changed.has('bind')) this.data.keyChanged();
     this.lock();
   }
 
   override render() {
-    const t = messages[this.locale];
+    const t = messages[this.resolvedLocale];
     const state = this.data.state;
     const problems = this.problems;
     // One labelled field with its message (read as its description while it says what is wrong).
@@ -251,7 +251,7 @@ export class IopPetFriendlyToggle extends WidgetMixin(IopSwitch) {
                     : t[this.phase]
               }
             </p>
-            ${renderStatus(state, { locale: this.locale, onRetry: () => void this.data.reload() })}
+            ${renderStatus(state, { locale: this.resolvedLocale, onRetry: () => void this.data.reload() })}
             ${
               this.server && this.checked
                 ? html`<button

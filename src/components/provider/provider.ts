@@ -28,7 +28,7 @@ export class IopProvider extends IopElement {
   static override properties: PropertyDeclarations = {
     baseUrl: { attribute: 'base-url' },
     programId: { attribute: 'program-id' },
-    widgetLocale: { attribute: 'locale' },
+    locale: {},
     region: {},
     getAccessToken: { attribute: false },
   };
@@ -37,8 +37,8 @@ export class IopProvider extends IopElement {
   baseUrl?: string;
   /** The program, when one backend serves several. */
   programId?: string;
-  /** The widgets' language (`en` or `es`), unless a closer `lang` says otherwise. Attribute: `locale`. */
-  widgetLocale?: string;
+  /** The widgets' language (`en` or `es`), unless a closer `lang` says otherwise. */
+  locale?: string;
   /** `US`, `CA`, `GB` or `AU`: which emergency number and crisis lines the widgets show. */
   region?: Region;
   /** Returns the access token; called before each request, never stored. JavaScript only. */
@@ -89,7 +89,7 @@ export class IopProvider extends IopElement {
     const settings: ProviderSettings = {};
     if (this.baseUrl) settings.baseUrl = this.baseUrl;
     if (this.programId) settings.programId = this.programId;
-    if (this.widgetLocale) settings.locale = this.widgetLocale;
+    if (this.locale) settings.locale = this.locale;
     if (this.region) settings.region = this.region;
     if (this.getAccessToken) settings.getAccessToken = this.currentToken;
     return settings;
@@ -106,7 +106,7 @@ export class IopProvider extends IopElement {
       for (const [callback, unsubscribe] of this.subscribers) callback(settings, unsubscribe);
     }
     // Widgets resolve their language from the provider's `locale` too.
-    if (changed.has('widgetLocale')) window.dispatchEvent(new Event('iop-locale-change'));
+    if (changed.has('locale')) window.dispatchEvent(new Event('iop-locale-change'));
   }
 
   override render() {

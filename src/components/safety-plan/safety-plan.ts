@@ -103,7 +103,7 @@ export class IopSafetyPlan extends IopWidget {
   }
 
   private get t(): PlanMessages {
-    return planMessages[this.locale];
+    return planMessages[this.resolvedLocale];
   }
 
   protected override onSettingsChanged(): void {
@@ -235,7 +235,7 @@ export class IopSafetyPlan extends IopWidget {
     const wanted = this.region ?? this.settings.region;
     const region = wanted && wanted in REGION_HELP ? wanted : 'US';
     const { only } = this.sectionList('sections');
-    const shown = planSections(plan, crisisContacts(region, this.locale, t.emergency)).filter(
+    const shown = planSections(plan, crisisContacts(region, this.resolvedLocale, t.emergency)).filter(
       (s) =>
         (plan || loading || s.id === 'professionals') &&
         (!only || only.has(s.id)) &&
@@ -250,13 +250,17 @@ export class IopSafetyPlan extends IopWidget {
       <p part="meta" class="meta">
         ${
           plan
-            ? t.meta(plan.version, formatDate(new Date(plan.reviewedAt), this.locale), plan.reviewedBy)
+            ? t.meta(
+                plan.version,
+                formatDate(new Date(plan.reviewedAt), this.resolvedLocale),
+                plan.reviewedBy,
+              )
             : '\u00a0'
         }
       </p>
       ${loading ? html`<p class="sr-only" role="status">${t.loading}</p>` : nothing}
       ${renderStatus(state, {
-        locale: this.locale,
+        locale: this.resolvedLocale,
         onRetry: () => void this.data.reload(),
         forStatus: this.owner === 'partner' ? { 403: t.noConsent(this.partnerName) } : {},
       })}

@@ -188,7 +188,7 @@ export class IopSwitch extends IopElement {
     if (this.required && !on) {
       this.internals.setValidity(
         { valueMissing: true },
-        messages[this.locale].required,
+        messages[this.resolvedLocale].required,
         this.control ?? undefined,
       );
     } else {
