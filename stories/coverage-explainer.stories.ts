@@ -231,3 +231,21 @@ export const Empty: Story = { render: () => (withPlan((c) => (c.services = [])),
 
 /** Nobody signed in and no example plan. */
 export const SignedOut: Story = { render: () => (withPlan(undefined, {}, false), explainer()) };
+
+/**
+ * On a phone, every disclosure opened with a click, as a person would: every service's benefits, another
+ * amount, and the program's week-by-week table. 390 px wide.
+ */
+export const EverythingOpenOnAPhone: Story = {
+  render: () => (withPlan(), html`<div style="max-inline-size: 390px">${explainer()}</div>`),
+  play: async ({ canvasElement }) => {
+    const el = canvasElement.querySelector('iop-coverage-explainer')!;
+    const root = el.shadowRoot!;
+    for (const part of ['all-services', 'other-amount', 'weeks']) {
+      // The program's table is in a chunk of its own: wait for each disclosure before opening it.
+      for (let i = 0; i < 100 && !root.querySelector(`[part="${part}"]`); i++)
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      root.querySelector<HTMLElement>(`[part="${part}"] summary`)?.click();
+    }
+  },
+};

@@ -177,3 +177,25 @@ export const RegionGB: Story = {
   loaders: [() => setUp({ edit: nearlyEmpty })],
   render: () => html`<iop-safety-plan region="GB"></iop-safety-plan>`,
 };
+
+/**
+ * On a phone: `open-sections="professionals"` keeps step 5's people and crisis lines open and every other step
+ * one tap away (the closed headings are the list of steps, so there are no jump links). 390 px wide, as in the
+ * portal demo.
+ */
+export const OnAPhone: Story = {
+  loaders: [() => setUp()],
+  render: () =>
+    html`<div style="max-inline-size: 390px">
+      <iop-safety-plan open-sections="professionals"></iop-safety-plan>
+    </div>`,
+};
+
+/** On a phone, in Spanish and dark, with every step closed (`open-sections="none"`). */
+export const OnAPhoneAllClosedSpanishDark: Story = {
+  loaders: [() => setUp()],
+  render: () =>
+    html`<div lang="es" style="max-inline-size: 390px">
+      <iop-safety-plan open-sections="none" theme="dark"></iop-safety-plan>
+    </div>`,
+};

@@ -68,7 +68,7 @@ describe('properties set before the element upgrades', () => {
 
   it('a token callback set on the provider before it upgrades signs the widgets in (React renders first)', async () => {
     configure({ fetch: clinicServer(createMemoryBackend(), []) });
-    const provider = inert.createElement('iop-provider') as HTMLElement & Record<string, unknown>;
+    const provider = inert.createElement('iop-provider') as unknown as HTMLElement & Record<string, unknown>;
     provider.setAttribute('base-url', CLINIC_API);
     provider.getAccessToken = token;
     provider.append(inert.createElement('iop-safety-plan'));
