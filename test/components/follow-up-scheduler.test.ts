@@ -82,11 +82,12 @@ describe('iop-follow-up-scheduler', () => {
     const listbox = part(el, 'slots')!;
     expect(listbox.getAttribute('role')).to.equal('listbox');
     const label = root(el).getElementById(listbox.getAttribute('aria-labelledby')!);
-    expect(text(label)).to.match(/^\w+day, \w+ \d+ Central (Standard|Daylight) Time$/);
+    // Every time of the first day is inside the 24-hour window: the label says it once, no time repeats it.
+    expect(text(label)).to.match(/^\w+day, \w+ \d+ Central (Standard|Daylight) Time In the next 24 hours$/);
     const count = Number(/(\d+) open time/.exec(text(firstWithTimes))![1]);
     const all = options(el);
     expect(all).to.have.length(count);
-    expect(text(all[0])).to.contain('In the next 24 hours');
+    expect(all.filter((o) => text(o).includes('In the next 24 hours'))).to.deep.equal([]);
     expect(text(all[0])).to.match(/(Sam Rivera), therapist/);
     expect(all.filter((o) => o.tabIndex === 0)).to.have.length(1);
     expect(text(root(el).querySelector('h2'))).to.equal('Book your check-in after a crisis');
@@ -108,6 +109,52 @@ describe('iop-follow-up-scheduler', () => {
     );
     await el.updateComplete;
     expect(text(part(el, 'confirm'))).to.contain('Book this time?');
+  });
+
+  it('says "in the next 24 hours" once for a day inside the window, and on each time of a day across its end', async () => {
+    const now = '2026-06-10T10:00:00Z';
+    const debrief = (start: string): Slot => ({
+      id: `d-${start}`,
+      start,
+      end: new Date(Date.parse(start) + 1800e3).toISOString(),
+      clinician: CARE_TEAM.alexTherapist as Slot['clinician'],
+      kind: 'crisis-debrief',
+      modality: 'telehealth',
+    });
+    const starts = [
+      '2026-06-10T13:00:00Z',
+      '2026-06-10T20:00:00Z',
+      '2026-06-11T08:00:00Z',
+      '2026-06-11T15:00:00Z',
+    ];
+    configure({
+      backend: Object.assign(createMemoryBackend({ now: new Date(now) }), {
+        listSlots: async () => starts.map(debrief),
+      }),
+    });
+    const el = await render('timezone="UTC"', 'en', new Date(now));
+    await ready(el);
+    const marked = () =>
+      options(el).map((o) => [text(o.querySelector('b')), text(o).includes('In the next 24 hours')]);
+    // June 10: both times are inside the window: the day's label says it, the times do not.
+    expect(text(root(el).querySelector('.day'))).to.equal(
+      'Wednesday, June 10 Coordinated Universal Time In the next 24 hours',
+    );
+    expect(marked()).to.deep.equal([
+      ['1:00 PM', false],
+      ['8:00 PM', false],
+    ]);
+    // June 11: only 8:00 AM is inside the window (before 10:00 AM): that time says so.
+    dayCells(el)
+      .filter((c) => c.getAttribute('aria-disabled') !== 'true')[1]!
+      .click();
+    await el.updateComplete;
+    expect(text(root(el).querySelector('.day'))).to.equal('Thursday, June 11 Coordinated Universal Time');
+    expect(marked()).to.deep.equal([
+      ['8:00 AM', true],
+      ['3:00 PM', false],
+    ]);
+    await expect(el).to.be.accessible();
   });
 
   it('every open time in two weeks is reachable by keyboard: the date grid, then the listbox', async () => {

@@ -564,10 +564,13 @@ export class IopFollowUpScheduler extends IopWidget {
     const t = this.t;
     const day = days[this.shownDay(days)]!;
     const first = new Date(day.slots[0]!.slot.start);
+    // A day whose every time is inside the debrief window says so once, in the listbox's label, not on each time.
+    const allSoon = day.slots.every((s) => s.soon);
     return html`${this.renderSoonest(days)} ${this.renderDays(days, day.key)}
       <div id="day" class="day">
         ${formatDay(first, this.resolvedLocale, this.zone)}
         <span class="zone">${timeZoneName(first, this.resolvedLocale, this.zone)}</span>
+        ${allSoon ? html`<span class="soon">${t.soon(this.withinHours)}</span>` : nothing}
       </div>
       <div role="listbox" part="slots" aria-labelledby="day" @keydown=${this.onKey}>
         ${this.renderTimes(day)}
@@ -587,6 +590,7 @@ export class IopFollowUpScheduler extends IopWidget {
     const count = this.shownTimes(day);
     const active = Math.min(this.focusIndex, count - 1);
     const key = [day.key, count, this.selected?.id, this.resolvedLocale, this.zone, this.withinHours].join();
+    const allSoon = day.slots.every((s) => s.soon);
     // A new list (a reload) makes new SlotDay objects: the day itself is part of the key.
     if (this.optionsMemo?.key !== key || this.optionsMemo.day !== day) {
       this.optionsMemo = {
@@ -603,7 +607,7 @@ export class IopFollowUpScheduler extends IopWidget {
             >
               <b>${formatTime(new Date(slot.start), this.resolvedLocale, this.zone)}</b>
               ${this.who(slot)}
-              ${soon ? html`<span class="soon">${t.soon(this.withinHours)}</span>` : nothing}
+              ${soon && !allSoon ? html`<span class="soon">${t.soon(this.withinHours)}</span>` : nothing}
             </button>`,
         ),
       };

@@ -198,7 +198,7 @@ export class IopSwitch extends IopElement {
   }
 
   protected override willUpdate(changed: PropertyValues): void {
-    if (changed.has('value') || changed.has('required') || changed.has('locale')) this.syncForm();
+    if (changed.has('value') || changed.has('required') || changed.has('resolvedLocale')) this.syncForm();
   }
 
   protected override firstUpdated(): void {
