@@ -1,7 +1,9 @@
 // The conformance fixture (custom-elements-everywhere style), the same checks in React, Vue and Angular:
 // test/e2e/frameworks-shared.ts reads each element back and writes the table in stories/docs/frameworks.mdx.
-// Each binding is written the way React's docs page says, except `function-plain` (the plain prop, which
-// React drops before the kit loads: the table shows it).
+// Each binding is written the way React's section of the docs page says (dashed attribute names for strings,
+// numbers and booleans, a ref for functions), except the two pitfalls the table shows: `number-camel` (a camelCase
+// prop, which React writes as a lowercase attribute before the kit loads) and `function-plain` (a function prop,
+// which React drops before the kit loads).
 import { useEffect, useState, type ReactNode } from 'react';
 import type { IopProvider, IopTermToggleEvent } from 'iop-kit';
 
@@ -25,14 +27,17 @@ export function Conformance({ loadKit }: { loadKit?: () => Promise<unknown> }): 
       <iop-term id="string-attr" definition="Defined here">
         term
       </iop-term>
-      <iop-card id="number" headingLevel={3}>
+      <iop-card id="number" heading-level={3}>
         <h3 slot="heading">Card</h3>
       </iop-card>
-      <iop-dialog id="bool-true" label="true" lightDismiss={true} />
-      <iop-dialog id="bool-false" label="false" lightDismiss={false} />
+      <iop-card id="number-camel" headingLevel={3}>
+        <h3 slot="heading">Card</h3>
+      </iop-card>
+      <iop-dialog id="bool-true" label="true" light-dismiss={true} />
+      <iop-dialog id="bool-false" label="false" light-dismiss={false} />
       {/* The attribute as server-rendered HTML writes it. The types reject the string (TS2322), so it is forced. */}
       <iop-dialog id="bool-string-false" label="string" {...({ 'light-dismiss': 'false' } as object)} />
-      <iop-dialog id="bool-update" label="updated" lightDismiss={lightDismiss} />
+      <iop-dialog id="bool-update" label="updated" light-dismiss={lightDismiss} />
       <button type="button" id="flip" onClick={() => setLightDismiss(false)}>
         Flip
       </button>
