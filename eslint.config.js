@@ -15,6 +15,11 @@ export default tseslint.config(
       'coverage',
       '.data',
       'src/design/tokens.generated.ts',
+      // The example apps' installs and builds (each app is type-checked by its own compiler: scripts/examples.mjs).
+      'examples/*/node_modules',
+      'examples/*/dist',
+      'examples/*/.angular',
+      'examples/*/out-tsc',
     ],
   },
   js.configs.recommended,

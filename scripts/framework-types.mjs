@@ -180,8 +180,20 @@ type KitElementProps<Own> = Own & Omit<HTMLAttributes, keyof Own>;
         (event) =>
           `${doc(event.description)}  ${vueHandler(event.name)}?: (event: IopEventMap['${event.name}']) => void;`,
       );
+    // The switches' v-model path: with `type="checkbox"`, Vue's compiler uses its checkbox v-model on a custom
+    // element (it binds `checked` and listens for `change`); vue-tsc checks v-model as modelValue/onUpdate.
+    const vModel = element.attributes.some((attribute) => attribute.name === 'checked')
+      ? [
+          '  /** `v-model` needs `type="checkbox"`: Vue then binds `checked` and listens for `change`, as for a checkbox. */',
+          "  type?: 'checkbox';",
+          '  /** `v-model="on"` (with `type="checkbox"`): whether the switch is on. */',
+          '  modelValue?: boolean;',
+          "  'onUpdate:modelValue'?: (value: boolean) => void;",
+        ]
+      : [];
     out += `\n/** \`<${element.tag}>\` in a Vue template. */\nexport interface ${props} {\n${[
       ...ownMembers(element, camelize, shadowed),
+      ...vModel,
       ...handlers,
     ].join('\n')}\n}\n`;
     entries.push(`    ${quote(element.tag)}: DefineComponent<KitElementProps<${props}>>;`);

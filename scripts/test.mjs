@@ -22,6 +22,8 @@ const e2eTests = testsIn(['test/e2e']);
 const typeTests = testsIn(['test/types']);
 
 const browserTests = 'browser tests: Chromium (coverage) and Firefox ESR';
+const EXAMPLES =
+  'framework examples: React, Vue and Angular apps install, type-check strictly and build (no kit warning)';
 const steps = [
   ['design tokens are generated from tokens.json', 'node', ['scripts/tokens.mjs', '--check']],
   ['type check (tsc, browser code)', bin('tsc'), ['-p', 'tsconfig.json']],
@@ -36,6 +38,7 @@ const steps = [
     'node',
     ['--import', 'tsx', '--test', ...typeTests],
   ],
+  [EXAMPLES, 'node', ['scripts/examples.mjs']],
   ['Storybook build (offline)', bin('storybook'), ['build', '-o', 'storybook-static', '--quiet']],
   [browserTests, bin('wtr'), ['--coverage']],
   [
@@ -44,7 +47,7 @@ const steps = [
     ['.storybook/smoke-test.mjs', 'storybook-static'],
   ],
   [
-    'end-to-end tests: demos against the reference backend in Chromium',
+    'end-to-end tests: demos and the framework examples against the reference backend in Chromium',
     'node',
     ['--import', 'tsx', '--test', ...e2eTests],
   ],
@@ -57,6 +60,7 @@ const failed = [];
 const needsBuild = new Set([
   'size budgets',
   'framework types: React and Vue apps type-check against the built package (tsc, vue-tsc)',
+  EXAMPLES,
   'Storybook build (offline)',
 ]);
 const needsStorybook = 'every story renders with no axe violation (Chromium)';
