@@ -66,7 +66,6 @@ export class IopCrisisConnect extends IopWidget {
     includePartner: { type: Boolean, converter: booleanAttribute, attribute: 'include-partner' },
     safetyPlanUrl: { attribute: 'safety-plan-url' },
     quickExitUrl: { attribute: 'quick-exit-url' },
-    open: { attribute: false },
     live: { attribute: false },
     warm: { attribute: false },
   };
@@ -82,6 +81,10 @@ export class IopCrisisConnect extends IopWidget {
   /** Where quick exit goes (default: `configure({ quickExitUrl })`, a weather page). */
   quickExitUrl?: string;
 
+  /**
+   * Whether the dialog is open. Not a reactive property: opening sets the dialog's own `open` and re-renders
+   * nothing here (the dialog's content is built once, and a tap only has to show it).
+   */
   private open = false;
   /**
    * Set once the page is idle: the dialog is then rendered closed, so a tap only has to open it (its elements,
@@ -172,6 +175,10 @@ export class IopCrisisConnect extends IopWidget {
   show(): void {
     if (this.open) return;
     this.open = true;
+    const dialog = this.renderRoot.querySelector('iop-dialog');
+    // Built already (warm): only the dialog updates. Otherwise it is built now, open.
+    if (dialog) dialog.open = true;
+    else this.requestUpdate();
     fire(this, 'iop-crisis-open', null);
     this.connectSoon((live) => live.service.log('crisis-open', 'open'));
   }
