@@ -240,9 +240,7 @@ export class IopCrisisConnect extends IopWidget {
       // A number we cannot dial is shown as text, never as a broken link.
       return html`<span>${this.text.notALink} ${phone}</span>`;
     }
-    return html`<iop-button variant=${variant} href=${href} @click=${() => this.act(action, phone)}
-      >${label}</iop-button
-    >`;
+    return html`<a class="btn ${variant}" href=${href} @click=${() => this.act(action, phone)}>${label}</a>`;
   };
 
   private renderEmergency(): TemplateResult {
@@ -284,13 +282,18 @@ export class IopCrisisConnect extends IopWidget {
         ${line.phone ? this.phoneLink(line.phone, t.call(line.phone), 'call-hotline') : nothing}
         ${links.map(([href, label, action]) =>
           href
-            ? html`<iop-button
-                variant="secondary"
-                href=${href}
-                target=${action === 'chat-hotline' ? '_blank' : nothing}
-                @click=${() => this.act(action, line.id)}
-                >${label}</iop-button
-              >`
+            ? action === 'chat-hotline'
+              ? html`<a
+                  class="btn secondary"
+                  href=${href}
+                  target="_blank"
+                  rel="noopener noreferrer"
+                  @click=${() => this.act(action, line.id)}
+                  >${label}</a
+                >`
+              : html`<a class="btn secondary" href=${href} @click=${() => this.act(action, line.id)}
+                  >${label}</a
+                >`
             : nothing,
         )}
       </div>
@@ -317,12 +320,14 @@ export class IopCrisisConnect extends IopWidget {
       <section class="leave">
         ${
           planUrl
-            ? html`<iop-button variant="secondary" href=${planUrl} @click=${() => this.act('safety-plan')}
-                >${t.safetyPlan}</iop-button
+            ? html`<a class="btn secondary" href=${planUrl} @click=${() => this.act('safety-plan')}
+                >${t.safetyPlan}</a
               >`
             : nothing
         }
-        <iop-button part="quick-exit" variant="quiet" @click=${this.quickExit}>${t.quickExit}</iop-button>
+        <button class="btn quiet" part="quick-exit" type="button" @click=${this.quickExit}>
+          ${t.quickExit}
+        </button>
         <span class="muted">${t.quickExitHint}</span>
       </section>
     `;
