@@ -87,7 +87,7 @@ export class IopCrisisConnect extends IopWidget {
    */
   private open = false;
   /**
-   * Set once the page is idle: the dialog is then rendered closed, so a tap only has to open it (its elements,
+   * Set in the task after the first paint: the dialog is then rendered closed, so a tap only has to open it (its elements,
    * templates and styles are ready). Before that, a tap renders it first.
    */
   private warm = false;
@@ -148,10 +148,10 @@ export class IopCrisisConnect extends IopWidget {
   }
 
   protected override firstUpdated(): void {
-    // Warm up when the page is idle: the dialog is built (closed), and the on-call clinician is ready (from the
-    // cache) when it opens.
+    // Warm up once the button is on screen: the dialog is built (closed) in the task after the first paint, so a
+    // tap soon after finds it built; the on-call clinician is made ready (from the cache) when the page is idle.
+    requestAnimationFrame(() => setTimeout(() => (this.warm = true)));
     (window.requestIdleCallback ?? setTimeout)(() => {
-      this.warm = true;
       if (this.hasBackend) void this.connect();
     });
   }
