@@ -29,13 +29,17 @@ const center = (r: DOMRect): [number, number] => [
   Math.round(r.top + r.height / 2),
 ];
 
-/** Every action in the open dialog: each crisis link and button (iop-button) and the dialog's close button. */
+/**
+ * Every action in the open dialog: each crisis link and button (the dialog's own plain <a> and <button>, and
+ * the backend part's iop-buttons) and the dialog's close button.
+ */
 function targets(el: IopCrisisConnect): HTMLElement[] {
   const dialog = el.shadowRoot!.querySelector('iop-dialog')!;
+  const own = [...dialog.querySelectorAll<HTMLElement>('a, button')];
   const buttons = [...dialog.querySelectorAll('iop-button')].map((b) =>
     b.shadowRoot!.querySelector<HTMLElement>('[part="base"]')!,
   );
-  return [...buttons, dialog.shadowRoot!.querySelector<HTMLElement>('[part="close-button"]')!];
+  return [...own, ...buttons, dialog.shadowRoot!.querySelector<HTMLElement>('[part="close-button"]')!];
 }
 
 /** Font sizes (px) of every element in the dialog that directly holds visible text. */

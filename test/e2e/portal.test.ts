@@ -163,10 +163,7 @@ describe('portal demo', () => {
     await dialog.locator('iop-button', { hasText: 'Start an emergency video session' }).click();
     // Where are you right now? Skipped: the session still starts, and the request carries no location.
     await dialog.getByText('Where are you right now?').waitFor();
-    assert.ok(
-      await dialog.locator('iop-button[href="tel:911"]').isVisible(),
-      'the call options stay on screen',
-    );
+    assert.ok(await dialog.locator('a[href="tel:911"]').isVisible(), 'the call options stay on screen');
     await dialog.locator('iop-button', { hasText: /^\s*Skip\s*$/ }).click();
     const requested = page.waitForRequest((r) => r.url().endsWith('/api/v1/crisis/telehealth'));
     await dialog.locator('iop-button', { hasText: 'Yes, with my partner' }).click();

@@ -44,6 +44,54 @@ export const crisisConnectStyles = css`
   iop-button {
     --iop-target-min: 44px;
   }
+  /*
+   * The dialog's own links and quick exit: plain <a> and <button> that look like iop-button (secondary, crisis,
+   * primary, quiet). Plain elements, not ~10 iop-buttons: each of those is a shadow root with its own tokens to
+   * style and lay out, which is what a tap waited for.
+   */
+  .btn {
+    --_bg: var(--_color-surface);
+    --_fg: var(--_color-accent);
+    --_border: var(--_color-border-strong);
+    display: inline-flex;
+    align-items: center;
+    justify-content: center;
+    min-height: max(44px, var(--_target-comfortable));
+    min-width: 44px;
+    padding: var(--_space-2) var(--_space-4);
+    border: 2px solid var(--_border);
+    border-radius: var(--_radius-md);
+    background: var(--_bg);
+    color: var(--_fg);
+    font: inherit;
+    font-weight: var(--_font-weight-strong);
+    line-height: var(--_line-height-tight);
+    text-align: center;
+    text-decoration: none;
+    cursor: pointer;
+  }
+  .btn:hover {
+    background: var(--_color-surface-sunken);
+  }
+  .crisis {
+    --_bg: var(--_color-crisis);
+    --_fg: var(--_color-on-crisis);
+    --_border: var(--_color-crisis);
+  }
+  .primary {
+    --_bg: var(--_color-accent);
+    --_fg: var(--_color-on-accent);
+    --_border: var(--_color-accent);
+  }
+  .crisis:hover,
+  .primary:hover {
+    background: var(--_bg);
+    filter: brightness(0.92);
+  }
+  .quiet {
+    --_bg: transparent;
+    --_border: transparent;
+  }
   :host([variant='inline']) {
     display: block;
   }
@@ -136,6 +184,14 @@ export const crisisConnectStyles = css`
     .emergency,
     .on-call {
       border-color: CanvasText;
+    }
+    .btn {
+      border-color: ButtonText;
+      background: ButtonFace;
+      color: ButtonText;
+    }
+    a.btn {
+      color: LinkText;
     }
   }
   @media print {

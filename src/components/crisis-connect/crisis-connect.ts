@@ -87,7 +87,7 @@ export class IopCrisisConnect extends IopWidget {
    */
   private open = false;
   /**
-   * Set once the page is idle: the dialog is then rendered closed, so a tap only has to open it (its elements,
+   * Set in the task after the first paint: the dialog is then rendered closed, so a tap only has to open it (its elements,
    * templates and styles are ready). Before that, a tap renders it first.
    */
   private warm = false;
@@ -148,10 +148,10 @@ export class IopCrisisConnect extends IopWidget {
   }
 
   protected override firstUpdated(): void {
-    // Warm up when the page is idle: the dialog is built (closed), and the on-call clinician is ready (from the
-    // cache) when it opens.
+    // Warm up once the button is on screen: the dialog is built (closed) in the task after the first paint, so a
+    // tap soon after finds it built; the on-call clinician is made ready (from the cache) when the page is idle.
+    requestAnimationFrame(() => setTimeout(() => (this.warm = true)));
     (window.requestIdleCallback ?? setTimeout)(() => {
-      this.warm = true;
       if (this.hasBackend) void this.connect();
     });
   }
@@ -240,9 +240,7 @@ export class IopCrisisConnect extends IopWidget {
       // A number we cannot dial is shown as text, never as a broken link.
       return html`<span>${this.text.notALink} ${phone}</span>`;
     }
-    return html`<iop-button variant=${variant} href=${href} @click=${() => this.act(action, phone)}
-      >${label}</iop-button
-    >`;
+    return html`<a class="btn ${variant}" href=${href} @click=${() => this.act(action, phone)}>${label}</a>`;
   };
 
   private renderEmergency(): TemplateResult {
@@ -284,13 +282,18 @@ export class IopCrisisConnect extends IopWidget {
         ${line.phone ? this.phoneLink(line.phone, t.call(line.phone), 'call-hotline') : nothing}
         ${links.map(([href, label, action]) =>
           href
-            ? html`<iop-button
-                variant="secondary"
-                href=${href}
-                target=${action === 'chat-hotline' ? '_blank' : nothing}
-                @click=${() => this.act(action, line.id)}
-                >${label}</iop-button
-              >`
+            ? action === 'chat-hotline'
+              ? html`<a
+                  class="btn secondary"
+                  href=${href}
+                  target="_blank"
+                  rel="noopener noreferrer"
+                  @click=${() => this.act(action, line.id)}
+                  >${label}</a
+                >`
+              : html`<a class="btn secondary" href=${href} @click=${() => this.act(action, line.id)}
+                  >${label}</a
+                >`
             : nothing,
         )}
       </div>
@@ -317,12 +320,14 @@ export class IopCrisisConnect extends IopWidget {
       <section class="leave">
         ${
           planUrl
-            ? html`<iop-button variant="secondary" href=${planUrl} @click=${() => this.act('safety-plan')}
-                >${t.safetyPlan}</iop-button
+            ? html`<a class="btn secondary" href=${planUrl} @click=${() => this.act('safety-plan')}
+                >${t.safetyPlan}</a
               >`
             : nothing
         }
-        <iop-button part="quick-exit" variant="quiet" @click=${this.quickExit}>${t.quickExit}</iop-button>
+        <button class="btn quiet" part="quick-exit" type="button" @click=${this.quickExit}>
+          ${t.quickExit}
+        </button>
         <span class="muted">${t.quickExitHint}</span>
       </section>
     `;
