@@ -34,7 +34,8 @@ const DEMO_TELEHEALTH = {
   chatUrl: 'https://chat.clinic.example/iop',
 };
 
-document.querySelector('.session-mode').hidden = FHIR;
+const sessionMode = document.querySelector('.session-mode');
+const signInButtons = { alex: 'sign-in-alex', jordan: 'sign-in-jordan' };
 for (const input of document.querySelectorAll('input[name="session-mode"]')) {
   input.checked = (input.value === 'cookie') === COOKIE_MODE;
   input.addEventListener('change', () => {
@@ -58,9 +59,23 @@ function show(person) {
   } else {
     provider.getAccessToken = undefined;
   }
+  header(person);
+}
+
+/**
+ * The demo's own sign-in controls. Signed in, the header is one line (who, the other person, sign out): on a
+ * phone the controls took 270 px above the widgets. How to sign in is chosen while signed out.
+ */
+function header(person) {
   who.textContent = person ? `Signed in as ${NAMES[person]}` : 'Not signed in';
   signOutButton.hidden = !person;
   hint.hidden = Boolean(person);
+  sessionMode.hidden = FHIR || Boolean(person);
+  for (const [name, id] of Object.entries(signInButtons)) {
+    const button = document.getElementById(id);
+    button.hidden = name === person;
+    button.textContent = `${person ? 'Switch to' : 'Sign in as'} ${NAMES[name]}`;
+  }
 }
 
 /** The portal's own server session (cookie mode): the demo route sets or clears the HttpOnly cookie. */
@@ -93,9 +108,7 @@ document.getElementById('preferences').addEventListener('submit', (event) => eve
 // portal's own header follows.
 addEventListener('iop-session-ended', () => {
   sessionStorage.removeItem('demo-person');
-  who.textContent = 'Not signed in';
-  signOutButton.hidden = true;
-  hint.hidden = false;
+  header(undefined);
 });
 
 if (FHIR) {
