@@ -226,22 +226,4 @@ describe('portal demo', () => {
     assert.deepEqual(problems, []);
     await context.close();
   });
-
-  test('on a 390 px phone the signed-in portal is at most a third of its height when issue 17 was filed', async () => {
-    const { page, context, problems } = await openPage(browser, server.base + PORTAL, {
-      viewport: { width: 390, height: 844 },
-    });
-    await page.locator('iop-follow-up-scheduler [part=slot]').first().waitFor();
-    await page.locator('iop-coverage-explainer progress').first().waitFor();
-    await page.locator('iop-pet-friendly-toggle [role=switch]').waitFor();
-    // 15,729 px at filing (every slot of two weeks in one column, every plan step and service open).
-    const height = await page.evaluate(() => document.documentElement.scrollHeight);
-    assert.ok(height <= Math.floor(15_729 / 3), `the portal is ${height} px tall at 390 px`);
-    // One day of times on screen, and the other days one key press away in the day grid.
-    assert.equal(await page.locator('iop-follow-up-scheduler [role=listbox]').count(), 1, 'one day of times');
-    const days = page.locator('iop-follow-up-scheduler [part=days] td:not([aria-disabled])');
-    assert.ok((await days.count()) > 1, 'the other days with times are in the day grid');
-    assert.deepEqual(problems, []);
-    await context.close();
-  });
 });
