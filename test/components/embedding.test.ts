@@ -118,3 +118,69 @@ describe('the crisis button in a sandboxed iframe (allow-scripts, no allow-same-
     expect(shown.links.find((l) => l.href === 'tel:988')!.text).to.contain('988');
   });
 });
+
+describe('a signed-in safety plan in a sandboxed iframe (allow-scripts, no allow-same-origin)', () => {
+  interface PlanReport {
+    origin: string;
+    indexedDbUsable?: boolean;
+    headings: string[];
+    planText: string;
+    deviceNote: string;
+    dialogOpen: boolean;
+    dialogText: string;
+    crisisEvents: string[];
+    warnings: string[];
+  }
+  let iframe: HTMLIFrameElement;
+  let reports: PlanReport[];
+  const onMessage = (event: MessageEvent) => {
+    const framed = document.querySelector('iframe')?.contentWindow;
+    if (framed && event.source === framed) reports.push((event.data as { report: PlanReport }).report);
+  };
+  beforeEach(() => {
+    reports = [];
+    addEventListener('message', onMessage);
+  });
+  afterEach(() => {
+    removeEventListener('message', onMessage);
+    iframe?.remove();
+  });
+  /** Asks the frame until `done` holds for what it reports. */
+  async function until(done: (report: PlanReport) => boolean, what: string): Promise<PlanReport> {
+    await waitUntil(
+      async () => {
+        const count = reports.length;
+        iframe.contentWindow!.postMessage('report', '*');
+        await waitUntil(() => reports.length > count, 'the framed page answers');
+        return done(reports[reports.length - 1]!);
+      },
+      what,
+      { timeout: 6000, interval: 100 },
+    );
+    return reports[reports.length - 1]!;
+  }
+
+  it('loads from the network, says the device keeps no copy, and the crisis dialog shows the on-call clinician', async () => {
+    iframe = await frame('/test/fixtures/hosts/sandboxed-plan.html', 'allow-scripts');
+    const first = await until((r) => r.indexedDbUsable !== undefined, 'the kit ran in the frame');
+    expect(first.origin, 'an opaque origin').to.equal('null');
+    expect(first.indexedDbUsable, 'the browser refuses IndexedDB here').to.equal(false);
+
+    const shown = await until((r) => r.headings.length > 1 && r.deviceNote !== '', 'the plan and the note');
+    expect(shown.planText).to.contain('Warning signs');
+    expect(shown.deviceNote).to.equal('This device cannot keep a copy for offline use.');
+    expect(shown.planText).not.to.match(/sign in/i);
+    expect(shown.planText).not.to.contain('could not load');
+    // One warning of the kit's own for the developer, saying why (Lit's dev-mode notice is the other).
+    const ours = shown.warnings.filter((w) => w.startsWith('iop-kit:'));
+    expect(ours, shown.warnings.join(' | ')).to.have.length(1);
+    expect(ours[0]).to.match(/SecurityError/);
+
+    iframe.contentWindow!.postMessage('open-crisis', '*');
+    const help = await until((r) => r.dialogOpen && /Call /.test(r.dialogText), 'the on-call clinician');
+    expect(help.dialogText).not.to.contain('Sign in');
+    expect(help.dialogText).to.contain('911');
+    expect(help.dialogText).to.contain('988');
+    await until((r) => r.crisisEvents.includes('crisis-open'), 'the crisis event reached the backend');
+  });
+});
