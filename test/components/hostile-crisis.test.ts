@@ -20,8 +20,7 @@ import {
 // `body > *` rules, a 62.5 % root font size, `all: unset` on buttons and links, focus rings removed, a transform
 // on body and a cookie banner above everything. What a person sees must not change.
 
-const trigger = (el: IopCrisisConnect) =>
-  el.shadowRoot!.querySelector('.trigger')!.shadowRoot!.querySelector<HTMLElement>('[part="base"]')!;
+const trigger = (el: IopCrisisConnect) => el.shadowRoot!.querySelector<HTMLElement>('.trigger')!;
 const dialogOf = (el: IopCrisisConnect) =>
   el.shadowRoot!.querySelector('iop-dialog')!.shadowRoot!.querySelector('dialog')!;
 const center = (r: DOMRect): [number, number] => [

@@ -8,6 +8,5 @@ void bench({
   dialog: 'iop-dialog',
   rendered: async (el) => {
     await el.updateComplete;
-    await el.shadowRoot.querySelector('.trigger').updateComplete;
   },
 });

@@ -22,7 +22,7 @@ export const crisisConnectStyles = css`
    * The button is a manual popover, shown at once: the top layer puts it above every z-index of the page and
    * places it against the screen even when the page gives body a transform or filter (which would make
    * position: fixed relative to body). Everything here is inside the shadow root, where no page rule reaches;
-   * the rules also undo the browser's own popover look (border, padding, centring).
+   * the rules also undo the browser's own popover placement (centring); .btn sets its border, padding and colours.
    */
   .trigger[popover] {
     position: fixed;
@@ -31,22 +31,23 @@ export const crisisConnectStyles = css`
     inset-block-end: calc(var(--iop-crisis-inset-block-end, 16px) + env(safe-area-inset-bottom, 0px));
     inset-inline-end: calc(var(--iop-crisis-inset-inline-end, 16px) + env(safe-area-inset-right, 0px));
     margin: 0;
-    padding: 0;
-    border: 0;
     overflow: visible;
-    background: none;
-    color: inherit;
-  }
-  .trigger[popover]::part(base) {
     box-shadow: var(--_elevation-2);
+  }
+  /*
+   * The trigger is a plain <button> like the dialog's links (one custom element less to upgrade, style and
+   * render before the button works: issue 14).
+   */
+  .trigger {
+    gap: var(--_space-2);
   }
   /* Crisis actions are never below 44 px, whatever --iop-target-* the page sets. */
   iop-button {
     --iop-target-min: 44px;
   }
   /*
-   * The dialog's own links and quick exit: plain <a> and <button> that look like iop-button (secondary, crisis,
-   * primary, quiet). Plain elements, not ~10 iop-buttons: each of those is a shadow root with its own tokens to
+   * The crisis button, the dialog's own links and quick exit: plain <a> and <button> that look like iop-button
+   * (secondary, crisis, primary, quiet). Plain elements, not ~10 iop-buttons: each of those is a shadow root with its own tokens to
    * style and lay out, which is what a tap waited for.
    */
   .btn {

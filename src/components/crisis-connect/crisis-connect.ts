@@ -10,7 +10,6 @@ import { smsHref, telHref } from '../../core/tel.js';
 import type { CrisisLive } from './crisis-live.js';
 import { getConfig } from '../../core/config-store.js';
 import { fire } from '../../internal/widget-kit.js';
-import '../button/define.js';
 import '../dialog/define.js';
 
 /** What `iop-crisis-action` says the person did. */
@@ -41,7 +40,7 @@ export interface CrisisActionDetail {
  * @slot - The no-JavaScript fallback: shown only until the kit loads.
  * @slot label - Replaces the button's label ("Get help now").
  *
- * @csspart button - The crisis button (an `iop-button`).
+ * @csspart button - The crisis button (a `<button>`, styled as iop-button's crisis variant).
  * @csspart dialog - The dialog (an `iop-dialog`).
  * @csspart emergency - The "In danger now?" section.
  * @csspart on-call - The on-call therapist section.
@@ -336,16 +335,16 @@ export class IopCrisisConnect extends IopWidget {
   override render() {
     const t = this.text;
     return html`
-      <iop-button
-        class="trigger"
+      <button
+        class="trigger btn crisis"
         part="button"
-        variant="crisis"
+        type="button"
         popover=${this.variant === 'floating' ? 'manual' : nothing}
         @click=${() => this.show()}
       >
-        <span class="trigger-icon" aria-hidden="true" slot="prefix">✆</span>
+        <span class="trigger-icon" aria-hidden="true">✆</span>
         <slot name="label">${t.button}</slot>
-      </iop-button>
+      </button>
       ${
         this.open || this.warm
           ? html`<iop-dialog

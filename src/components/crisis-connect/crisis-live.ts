@@ -16,6 +16,8 @@ import type { CrisisResources, Hotline, Region } from '../../core/schemas.js';
 import type { ReadState } from '../../core/storage/cache.js';
 import type { SessionSettings } from '../../core/session.js';
 import type { CrisisActionDetail } from './crisis-connect.js';
+// The on-call, video and chat actions are iop-buttons; the button itself and the built-in help are plain elements.
+import '../button/define.js';
 
 type Action = CrisisActionDetail['action'];
 
