@@ -155,6 +155,19 @@ function publicApiOnlyPlugin() {
   };
 }
 
+/**
+ * The analyzer lists modules in the order its file walk finished, which changes from run to run; sorted by path,
+ * the committed manifest changes only when the API does.
+ */
+function stableOrderPlugin() {
+  return {
+    name: 'iop-kit:stable-order',
+    packageLinkPhase({ customElementsManifest }) {
+      customElementsManifest.modules.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+    },
+  };
+}
+
 export default {
   // The base class is analysed too, so its `theme` attribute and CSS properties are inherited into every tag.
   // IopWidget too: without it the analyzer cannot follow the widgets' `extends WidgetMixin(IopElement)` and they
@@ -170,5 +183,5 @@ export default {
   litelement: true,
   // Otherwise the analyzer writes a `customElements` field into package.json on every run.
   packagejson: false,
-  plugins: [defineElementPlugin(), publicApiOnlyPlugin()],
+  plugins: [defineElementPlugin(), publicApiOnlyPlugin(), stableOrderPlugin()],
 };
