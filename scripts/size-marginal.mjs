@@ -50,7 +50,7 @@ if (process.argv.includes('--modules')) {
 
 /** Groups: a name and a test on the resolved module id (relative to the repository). */
 const groups = [
-  ['zod (all of zod/mini)', (id) => /^zod\//.test(id)],
+  ['valibot', (id) => /^valibot\//.test(id)],
   ['lit + @lit/*', (id) => /^(lit|lit-html|lit-element|@lit)\//.test(id)],
   ['idb', (id) => /^idb\//.test(id)],
   ['all *.styles.ts', (id) => /\.styles\.ts$/.test(id)],
@@ -76,6 +76,12 @@ const groups = [
   ].map((c) => [`components/${c} (all files)`, (id) => id.includes(`src/components/${c}/`)]),
   ['crisis-live.ts', (id) => /crisis-live\.ts$/.test(id)],
 ];
+// --each=<regex>: one group per module whose id matches (e.g. --each='\\.styles\\.ts$').
+const each = process.argv.find((a) => a.startsWith('--each='))?.slice(7);
+if (each) {
+  groups.length = 0;
+  for (const [id] of mods.filter(([id]) => new RegExp(each).test(id))) groups.push([id, (m) => m === id]);
+}
 const only = process.argv.find((a) => a.startsWith('--only='))?.slice(7);
 for (const [name, test] of groups) {
   if (only && !name.includes(only)) continue;
