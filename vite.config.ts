@@ -1,5 +1,5 @@
 // Three library builds (see scripts/build.mjs):
-// - `npm` (default): dist/<tag>.js per tag (registers it), dist/index.js (every tag and the API); lit, zod and
+// - `npm` (default): dist/<tag>.js per tag (registers it), dist/index.js (every tag and the API); lit, valibot and
 //   idb stay external so an app's bundler shares one copy.
 // - `browser` (IOP_BUILD=browser IOP_TAG=<tag>, one build per tag): a page that needs one widget loads one file,
 //   Lit bundled: dist/browser/<tag>.js holds everything the tag needs at once (one file compresses best), and
@@ -52,7 +52,7 @@ export default defineConfig({
     rolldownOptions: {
       // The drop-in's terser pass takes seconds by design; no timing warning for it.
       checks: { bundlerTimings: false },
-      external: browser ? [] : [/^lit($|\/)/, /^@lit\//, /^zod($|\/)/, /^idb($|\/)/],
+      external: browser ? [] : [/^lit($|\/)/, /^@lit\//, /^valibot($|\/)/, /^idb($|\/)/],
       // A lazy file (the FHIR adapter, the crisis button's live part) imports what it shares with its entry from
       // the entry (extra exports on it) instead of a common file every page would have to load as well.
       ...(browser ? { preserveEntrySignatures: 'allow-extension' as const } : {}),

@@ -1,6 +1,6 @@
 /// <reference types="node" />
 /**
- * Generates openapi.json (OpenAPI 3.1) from the zod schemas in src/core/schemas.ts, the single source of the
+ * Generates openapi.json (OpenAPI 3.1) from the valibot schemas in src/core/schemas.ts, the single source of the
  * contract. `buildOpenApi()` is pure (test/server/openapi.test.ts compares it with the committed file);
  * running this file writes openapi.json at the repository root.
  *
@@ -8,14 +8,14 @@
  */
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import * as z from 'zod/mini';
-import { toJSONSchema } from 'zod/v4/core';
+import type * as v from 'valibot';
+import { toJsonSchemaDefs, type JsonSchema } from '@valibot/to-json-schema';
 import * as S from '../src/core/schemas.js';
 
 type Json = Record<string, unknown>;
 
 /** Every named schema of the contract, by component name. */
-const COMPONENTS: Record<string, z.ZodMiniType> = {
+const COMPONENTS: Record<string, v.GenericSchema> = {
   Region: S.RegionSchema,
   TextLine: S.TextLineSchema,
   CareTeamRole: S.CareTeamRoleSchema,
@@ -62,26 +62,16 @@ const NOTES: Record<string, string> = {
 };
 
 /**
- * The browser schemas check URLs and date-times with light refines (zod's format code paths cost bundle
- * size); here, in Node, they are documented as the zod formats they mirror.
+ * The schemas check URLs and date-times with light checks (a format's code path costs bundle size); the document
+ * states them as the formats they mirror: a URI, and the date-time format with zod's `z.iso.datetime({ offset:
+ * true })` pattern (the same set of strings as `isDateTime`; the contract has used it since its first version).
  */
+const DATE_TIME_PATTERN =
+  '^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))T(?:(?:[01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d(?:\\.\\d+)?(?:Z|([+-](?:[01]\\d|2[0-3]):[0-5]\\d)))$';
 const FORMATS = new Map<unknown, Json>([
   [S.isHttpUrl, { format: 'uri' }],
-  [S.isDateTime, jsonFormat(z.iso.datetime({ offset: true }))],
+  [S.isDateTime, { format: 'date-time', pattern: DATE_TIME_PATTERN }],
 ]);
-
-function jsonFormat(schema: z.ZodMiniType): Json {
-  const { format, pattern } = toJSONSchema(schema) as Json;
-  return { format, pattern };
-}
-
-function formatOf(schema: z.core.$ZodType): Json | undefined {
-  for (const check of schema._zod.def.checks ?? []) {
-    const format = FORMATS.get((check._zod.def as { fn?: unknown }).fn);
-    if (format) return format;
-  }
-  return undefined;
-}
 
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
 const jsonBody = (name: string) => ({ 'application/json': { schema: ref(name) } });
@@ -359,31 +349,34 @@ const PATHS: Json = {
 
 /** JSON Schemas of every component, with references between them. */
 function componentSchemas(): Record<string, Json> {
-  const registry = z.registry<{ id: string; description?: string }>();
-  for (const [id, schema] of Object.entries(COMPONENTS)) {
-    registry.add(schema, NOTES[id] ? { id, description: NOTES[id] } : { id });
-  }
-  // io 'input': what the parsers accept (unknown members are tolerated and dropped, not rejected).
-  const { schemas } = toJSONSchema(registry, {
+  // typeMode 'input': what the parsers accept (unknown members are tolerated and dropped, not rejected).
+  const defs = toJsonSchemaDefs(COMPONENTS, {
     target: 'draft-2020-12',
-    io: 'input',
-    uri: (id) => `#/components/schemas/${id}`,
-    metadata: registry,
-    override: ({ zodSchema, jsonSchema }) => {
-      const format = formatOf(zodSchema);
-      if (format) Object.assign(jsonSchema, format);
-      // A one-value z.enum stands in for z.literal (one schema class fewer in the bundle): document it as const.
-      const values = jsonSchema.enum;
+    typeMode: 'input',
+    overrideRef: ({ referenceId }) => `#/components/schemas/${referenceId}`,
+    // A check is a function JSON Schema cannot express: the known ones are formats, the others are in NOTES.
+    overrideAction: ({ valibotAction, jsonSchema }) =>
+      valibotAction.type === 'check'
+        ? { ...jsonSchema, ...FORMATS.get((valibotAction as { requirement?: unknown }).requirement) }
+        : undefined,
+    overrideSchema: ({ valibotSchema, jsonSchema }) => {
+      // A one-value picklist stands in for a literal (one schema kind fewer in the bundle): document it as const.
+      const values = valibotSchema.type === 'picklist' ? jsonSchema.enum : undefined;
       if (values?.length === 1) {
-        delete jsonSchema.enum;
-        jsonSchema.const = values[0];
+        const { enum: _enum, ...rest } = jsonSchema;
+        return { ...rest, const: values[0] } as JsonSchema;
       }
+      // A loose object keeps unknown members (problem+json's extensions): say so, as JSON Schema's default does.
+      if (valibotSchema.type === 'loose_object') {
+        const { required, ...rest } = jsonSchema;
+        return { ...rest, ...(required?.length ? { required } : {}), additionalProperties: {} } as JsonSchema;
+      }
+      return undefined;
     },
-  }) as { schemas: Record<string, Json> };
+  });
   const out: Record<string, Json> = {};
   for (const id of Object.keys(COMPONENTS)) {
-    const { $schema: _schema, $id: _id, ...rest } = schemas[id]!;
-    out[id] = rest;
+    out[id] = { ...(defs[id] as Json), ...(NOTES[id] ? { description: NOTES[id] } : {}) };
   }
   return out;
 }
@@ -397,7 +390,7 @@ export function buildOpenApi(): Json {
       version: '1.0.0',
       description:
         'The backend contract of iop-kit (virtual mental-health intensive outpatient programs). Generated from ' +
-        'the zod schemas in src/core/schemas.ts by scripts/build-openapi.ts; do not edit by hand. Errors are ' +
+        'the valibot schemas in src/core/schemas.ts by scripts/build-openapi.ts; do not edit by hand. Errors are ' +
         'application/problem+json (RFC 9457). Date-times are ISO 8601 with an offset; money is integer cents.',
       license: { name: 'MIT', identifier: 'MIT' },
     },

@@ -2,7 +2,7 @@
 // type-check strictly and build against the package just built. Each installs the kit as a packed copy
 // (`install-links` in its .npmrc, as a portal gets it from the registry): `npm ci` when its node_modules is
 // missing or older than its lock, otherwise only the kit's copy is refreshed. A warning that mentions iop-kit or
-// zod (in the type check or the build) fails the step. Prints how long each part took.
+// valibot (in the type check or the build) fails the step. Prints how long each part took.
 // test/e2e/frameworks.test.ts then runs the built apps. `node scripts/examples.mjs react vue` runs some of them.
 import { spawnSync } from 'node:child_process';
 import { existsSync, rmSync, statSync } from 'node:fs';
@@ -22,7 +22,7 @@ function kitWarnings(output) {
   lines.forEach((line, i) => {
     if (!/warn/i.test(line)) return;
     const block = lines.slice(i, i + 6).join('\n');
-    if (/iop-kit|zod/i.test(block)) found.push(block);
+    if (/iop-kit|valibot/i.test(block)) found.push(block);
   });
   return found;
 }

@@ -11,7 +11,7 @@ import {
   type Server,
   type ServerResponse,
 } from 'node:http';
-import * as z from 'zod/mini';
+import * as v from 'valibot';
 import {
   BookingRequestSchema,
   CrisisEventSchema,
@@ -87,10 +87,10 @@ interface Route {
 }
 
 /** The demo sign-in: who to sign in as (no password: it is a demo with two fictional people). */
-const DemoSignInSchema = z.object({ participant: z.enum(['alex', 'jordan']) });
+const DemoSignInSchema = v.object({ participant: v.picklist(['alex', 'jordan']) });
 
 /** `participant` defaults to `me`. */
-const SafetyPlanQuerySchema = z.object({ participant: z.optional(PlanOwnerSchema) });
+const SafetyPlanQuerySchema = v.object({ participant: v.optional(PlanOwnerSchema) });
 /** Idempotency keys: 1-255 visible ASCII characters (a UUID fits). */
 const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,255}$/;
 

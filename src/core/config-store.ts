@@ -1,6 +1,6 @@
 /**
- * The kit's current configuration and its listeners, without the validation (config.ts validates with zod and
- * calls setConfig). Kept apart so the crisis button can read the configuration without loading zod.
+ * The kit's current configuration and its listeners, without the validation (config.ts validates with valibot
+ * and calls setConfig). Kept apart so the crisis button can read the configuration without loading valibot.
  */
 import type { Backend } from './backends/backend.js';
 import type { Region, TelehealthRequest, TelehealthSession } from './schemas.js';

@@ -1,11 +1,11 @@
 /**
- * Kit-wide configuration: `configure(options)` validates with zod/mini and merges over the current values;
+ * Kit-wide configuration: `configure(options)` validates with valibot and merges over the current values;
  * a wrong or unknown option throws a ConfigError naming the option and what was expected. Option values are
  * never put in error messages (one of them is the access-token callback).
  */
-import * as z from 'zod/mini';
+import * as v from 'valibot';
 import type { Backend } from './backends/backend.js';
-import { ConfigError, describeExpected, formatPath } from './errors.js';
+import { ConfigError, describeExpected, formatPath, issuePath } from './errors.js';
 import { RegionSchema } from './schemas.js';
 import { getConfig, setConfig, type IopConfig, type IopOptions } from './config-store.js';
 
@@ -53,35 +53,40 @@ export const PATIENT_REFERENCE = /^Patient\/[A-Za-z0-9.-]{1,64}$/;
 
 const isPath = (value: string) => value.startsWith('/') && !value.startsWith('//');
 
-/** A value `check` accepts (a refine on unknown: the same as z.custom, one zod helper fewer to ship). */
-const accepted = (check: (v: unknown) => boolean, expected: string) =>
-  z.unknown().check(z.refine(check, { error: expected }));
+/** A value `check` accepts. */
+const accepted = (check: (value: unknown) => boolean, expected: string) =>
+  v.pipe(v.unknown(), v.check(check, expected));
 
 const fn = (expected: string) => accepted((v) => typeof v === 'function', expected);
 
 const urlOrPath = (expected: string) =>
-  z.string().check(
-    z.maxLength(2048),
-    z.refine((v) => isSecureUrl(v) || isPath(v), { error: expected }),
+  v.pipe(
+    v.string(),
+    v.maxLength(2048),
+    v.check((value) => isSecureUrl(value) || isPath(value), expected),
   );
+/** A string `check` accepts. */
+const checked = (check: (value: string) => boolean, expected: string) =>
+  v.pipe(v.string(), v.check(check, expected));
+const intIn = (min: number, max: number) => v.pipe(v.number(), v.integer(), v.minValue(min), v.maxValue(max));
 
-const CacheOptionsSchema = z.object({
-  encrypt: z.optional(z.boolean()),
-  maxAgeMs: z.optional(z.int().check(z.gte(0))),
+const CacheOptionsSchema = v.object({
+  encrypt: v.optional(v.boolean()),
+  maxAgeMs: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0))),
 });
 
-const TelehealthOptionsSchema = z.object({
+const TelehealthOptionsSchema = v.object({
   start: fn('a function that starts a video visit and resolves with { joinUrl, expiresAt }'),
-  chatUrl: z.optional(z.string().check(z.refine(isSecureUrl, { error: 'an https: URL of the secure chat' }))),
+  chatUrl: v.optional(checked(isSecureUrl, 'an https: URL of the secure chat')),
 });
 
-// Plain objects, not strictObject: unknown options are found by validateOptions (one zod class fewer to ship).
-const OptionsSchema = z.object({
-  baseUrl: z.optional(urlOrPath('an https: URL (http: only on localhost) or a path starting with "/"')),
-  programId: z.optional(z.string().check(z.minLength(1), z.maxLength(200))),
-  getAccessToken: z.optional(fn('a function returning the access token')),
-  session: z.optional(z.enum(['token', 'cookie'])),
-  backend: z.optional(
+// Plain objects, not strictObject: unknown options are found by validateOptions (one schema kind fewer to ship).
+const OptionsSchema = v.object({
+  baseUrl: v.optional(urlOrPath('an https: URL (http: only on localhost) or a path starting with "/"')),
+  programId: v.optional(v.pipe(v.string(), v.minLength(1), v.maxLength(200))),
+  getAccessToken: v.optional(fn('a function returning the access token')),
+  session: v.optional(v.picklist(['token', 'cookie'])),
+  backend: v.optional(
     accepted(
       (v) =>
         v === 'rest' ||
@@ -92,59 +97,51 @@ const OptionsSchema = z.object({
       `"rest", "fhir" or an object implementing Backend (${BACKEND_METHODS.join(', ')})`,
     ),
   ),
-  patient: z.optional(
-    z.string().check(
-      z.refine((v) => PATIENT_REFERENCE.test(v), {
-        error: 'a typed FHIR reference such as "Patient/123"',
-      }),
+  patient: v.optional(
+    checked((value) => PATIENT_REFERENCE.test(value), 'a typed FHIR reference such as "Patient/123"'),
+  ),
+  telehealth: v.optional(TelehealthOptionsSchema),
+  locale: v.optional(
+    checked(
+      (value) => /^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{1,8})*$/.test(value),
+      'a BCP 47 language tag such as "en" or "es-US"',
     ),
   ),
-  telehealth: z.optional(TelehealthOptionsSchema),
-  locale: z.optional(
-    z.string().check(
-      z.refine((v) => /^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{1,8})*$/.test(v), {
-        error: 'a BCP 47 language tag such as "en" or "es-US"',
-      }),
-    ),
-  ),
-  region: z.optional(RegionSchema),
-  timeoutMs: z.optional(z.int().check(z.gte(100), z.lte(120_000))),
-  retries: z.optional(z.int().check(z.gte(0), z.lte(10))),
-  cache: z.optional(CacheOptionsSchema),
-  fetch: z.optional(fn('a fetch-compatible function')),
-  allowedOrigins: z.optional(
-    z.array(
-      z.string().check(
-        z.refine((v) => isSecureUrl(v) && new URL(v).origin === v, {
-          error: 'an https: origin such as "https://telehealth.clinic.example" (no path, no trailing slash)',
-        }),
+  region: v.optional(RegionSchema),
+  timeoutMs: v.optional(intIn(100, 120_000)),
+  retries: v.optional(intIn(0, 10)),
+  cache: v.optional(CacheOptionsSchema),
+  fetch: v.optional(fn('a fetch-compatible function')),
+  allowedOrigins: v.optional(
+    v.array(
+      checked(
+        (value) => isSecureUrl(value) && new URL(value).origin === value,
+        'an https: origin such as "https://telehealth.clinic.example" (no path, no trailing slash)',
       ),
     ),
   ),
-  safetyPlanUrl: z.optional(urlOrPath('an https: URL or a path starting with "/"')),
-  quickExitUrl: z.optional(
-    z.string().check(z.refine((v) => isSecureUrl(v), { error: 'an https: URL of a neutral site' })),
-  ),
+  safetyPlanUrl: v.optional(urlOrPath('an https: URL or a path starting with "/"')),
+  quickExitUrl: v.optional(checked(isSecureUrl, 'an https: URL of a neutral site')),
 });
 
 /** Validate options and throw a ConfigError for the first wrong or unknown one. */
 export function validateOptions(options: unknown): IopOptions {
   if (typeof options !== 'object' || options === null) throw new ConfigError('(options)', 'an object');
-  const result = OptionsSchema.safeParse(options);
+  const result = v.safeParse(OptionsSchema, options);
   if (!result.success) {
-    const issue = result.error.issues[0]!;
-    throw new ConfigError(formatPath(issue.path), describeExpected(issue));
+    const issue = result.issues[0];
+    throw new ConfigError(formatPath(issuePath(issue)), describeExpected(issue, OptionsSchema));
   }
   const levels = [
-    ['', options, OptionsSchema.shape],
-    ['cache.', (options as IopOptions).cache ?? {}, CacheOptionsSchema.shape],
-    ['telehealth.', (options as IopOptions).telehealth ?? {}, TelehealthOptionsSchema.shape],
+    ['', options, OptionsSchema.entries],
+    ['cache.', (options as IopOptions).cache ?? {}, CacheOptionsSchema.entries],
+    ['telehealth.', (options as IopOptions).telehealth ?? {}, TelehealthOptionsSchema.entries],
   ] as const;
   for (const [prefix, given, known] of levels) {
     const unknown = Object.keys(given).find((key) => !Object.hasOwn(known, key));
     if (unknown) throw new ConfigError(prefix + unknown, `a known option (${Object.keys(known).join(', ')})`);
   }
-  return result.data as IopOptions;
+  return result.output as IopOptions;
 }
 
 /**

@@ -2,6 +2,7 @@
  * What the crisis button needs from the backend, loaded only after the button is on screen: the on-call
  * clinician (cached, stale-while-revalidate), the emergency video session and the crisis-event log.
  */
+import * as v from 'valibot';
 import {
   CrisisResourcesSchema,
   type CrisisEventType,
@@ -65,7 +66,7 @@ export function connectCrisis(settings: SessionSettings): CrisisService {
     allowedOrigins: session.config.allowedOrigins,
     safetyPlanUrl: session.config.safetyPlanUrl,
     resources: client?.read('crisis-resources', (backend) => backend.getCrisisResources(), {
-      parseCached: (value) => CrisisResourcesSchema.parse(value),
+      parseCached: (value) => v.parse(CrisisResourcesSchema, value),
     }),
     startTelehealth: (includePartner, location) =>
       client

@@ -2,7 +2,7 @@
  * Typed errors of the kit. Each has a stable `code` string so widgets and host pages can react without
  * `instanceof` across bundles (two copies of the kit on one page).
  */
-import type * as z from 'zod/mini';
+import * as v from 'valibot';
 import type { Problem } from './schemas.js';
 
 /** Stable error codes. */
@@ -109,41 +109,70 @@ export function formatPath(path: readonly PropertyKey[]): string {
   return out || '(root)';
 }
 
-type Issue = z.core.$ZodIssue;
+type Issue = v.BaseIssue<unknown>;
+type Schema = v.GenericSchema;
 
-/** A short, readable description of what an issue needed. */
-export function describeExpected(issue: Issue): string {
-  switch (issue.code) {
-    case 'invalid_type':
-      return issue.expected === 'int'
-        ? 'an integer'
-        : `${/^[aeiou]/.test(issue.expected) ? 'an' : 'a'} ${issue.expected}`;
-    case 'too_small':
-    case 'too_big': {
-      const big = issue.code === 'too_big';
-      const limit = String(big ? issue.maximum : issue.minimum);
-      return issue.origin === 'string' || issue.origin === 'array'
-        ? `${big ? 'at most' : 'at least'} ${limit} ${issue.origin === 'string' ? 'characters' : 'items'}`
-        : `a value ${big ? '<' : '>'}${issue.inclusive ? '=' : ''} ${limit}`;
-    }
-    case 'invalid_value':
-      return `one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`;
-    default:
-      // A refine's own message. (The kit's schemas use no zod string formats, multipleOf or strict objects,
-      // so their issue codes cannot occur; a schema that adds one gets its message here.)
-      return issue.message;
-  }
+/** An issue's path as keys, e.g. ['careTeam', 0, 'phone']. */
+export function issuePath(issue: Issue): PropertyKey[] {
+  return issue.path?.map((item) => item.key as PropertyKey) ?? [];
 }
 
-/** The first issue of a failed parse as a SchemaError. */
+/** "a string", "an object", 'one of "a", "b"' from a schema's `expects` ("string", "Object", '("a" | "b")'). */
+function describeExpects(expects: string): string {
+  const options = expects.replace(/^\((.*)\)$/, '$1').split(' | ');
+  return options[0]!.startsWith('"')
+    ? `one of ${options.join(', ')}`
+    : options.map((o) => `${/^[aeiou]/i.test(o) ? 'an' : 'a'} ${o.toLowerCase()}`).join(' or ');
+}
+
+/** The schema at `path` inside `schema` (through objects, arrays, optional and nullable), if any. */
+function schemaAt(schema: Schema | undefined, path: readonly PropertyKey[]): Schema | undefined {
+  type Node = { wrapped?: Node; entries?: Record<PropertyKey, Node>; item?: Node } | undefined;
+  let node = schema as Node;
+  for (const key of path) {
+    while (node?.wrapped) node = node.wrapped;
+    node = typeof key === 'number' ? node?.item : node?.entries?.[key];
+  }
+  return node as Schema | undefined;
+}
+
+/**
+ * A short, readable description of what an issue needed. `schema` (the one parsed) names what a missing field
+ * needed ("a string") instead of just the field.
+ */
+export function describeExpected(issue: Issue, schema?: Schema): string {
+  const limit = String(issue.requirement);
+  switch (issue.type) {
+    case 'integer':
+      return 'an integer';
+    case 'min_length':
+    case 'max_length':
+      return `${issue.type === 'max_length' ? 'at most' : 'at least'} ${limit} ${typeof issue.input === 'string' ? 'characters' : 'items'}`;
+    case 'min_value':
+    case 'max_value':
+    case 'gt_value':
+    case 'lt_value':
+      return `a value ${issue.type[0] === 'm' ? (issue.type === 'min_value' ? '>=' : '<=') : issue.type === 'gt_value' ? '>' : '<'} ${limit}`;
+  }
+  if (issue.kind !== 'schema') return issue.message; // a check's own message
+  // A missing field: valibot's issue names the key; the field's own schema says what it needed.
+  const expects =
+    issue.path?.at(-1)?.origin === 'key'
+      ? (schemaAt(schema, issuePath(issue))?.expects ?? 'value')
+      : issue.expected;
+  return expects ? describeExpects(expects) : issue.message;
+}
+
+/** The first issue of a failed parse as a SchemaError (`schema`: the one parsed, see describeExpected). */
 export function schemaErrorFrom(
   issues: readonly Issue[],
   what: string,
   dropped?: readonly string[],
+  schema?: Schema,
 ): SchemaError {
   const issue = issues[0];
   if (!issue) return new SchemaError('(root)', 'valid data', what, dropped);
-  return new SchemaError(formatPath(issue.path), describeExpected(issue), what, dropped);
+  return new SchemaError(formatPath(issuePath(issue)), describeExpected(issue, schema), what, dropped);
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -159,7 +188,7 @@ const leftOut = new WeakMap<object, SchemaError>();
  * paths: `warningSigns[]` is any item of that list, `pet` an optional field, `[]` an item of a list schema.
  * An invalid value anywhere else is the core of the data and still refuses the whole document.
  */
-export function allowPartial<T extends z.ZodMiniType>(schema: T, parts: readonly string[]): T {
+export function allowPartial<T extends Schema>(schema: T, parts: readonly string[]): T {
   // Longest first, so the smallest part that holds the issue is the one left out.
   const split = parts.map((part) => part.replace(/\[\]/g, '.[]').split('.').filter(Boolean));
   optionalParts.set(
@@ -214,29 +243,29 @@ function without(data: unknown, cuts: ReadonlyArray<readonly PropertyKey[]>): un
  * For a schema with `allowPartial`, invalid optional parts are left out instead, as long as the core is
  * valid; `droppedFrom(result)` then says what was left out.
  */
-export function parseWith<T extends z.ZodMiniType>(schema: T, data: unknown, what: string): z.infer<T> {
-  let result = schema.safeParse(data);
-  if (result.success) return result.data;
+export function parseWith<T extends Schema>(schema: T, data: unknown, what: string): v.InferOutput<T> {
+  let result = v.safeParse(schema, data);
+  if (result.success) return result.output;
   const parts = optionalParts.get(schema);
-  const firstIssues = result.error.issues;
+  const firstIssues = result.issues;
   const dropped: string[] = [];
   // A second pass is rare (checks that run only once the shape is valid, such as a slot's end after its
   // start); a few passes bound the work on hostile data.
   for (let pass = 0; parts && !result.success && pass < 4; pass++) {
     const cuts = new Map<string, PropertyKey[]>();
-    for (const issue of result.error.issues) {
-      const cut = optionalPartOf(issue.path, parts);
-      if (!cut) throw schemaErrorFrom([issue], what);
+    for (const issue of result.issues) {
+      const cut = optionalPartOf(issuePath(issue), parts);
+      if (!cut) throw schemaErrorFrom([issue], what, undefined, schema);
       cuts.set(formatPath(cut), cut);
     }
     dropped.push(...cuts.keys());
     data = without(data, [...cuts.values()]);
-    result = schema.safeParse(data);
+    result = v.safeParse(schema, data);
   }
-  if (!result.success) throw schemaErrorFrom(firstIssues, what);
-  const value = result.data;
+  if (!result.success) throw schemaErrorFrom(firstIssues, what, undefined, schema);
+  const value = result.output;
   if (typeof value === 'object' && value !== null) {
-    leftOut.set(value, schemaErrorFrom(firstIssues, what, dropped));
+    leftOut.set(value, schemaErrorFrom(firstIssues, what, dropped, schema));
   }
   return value;
 }

@@ -1,15 +1,15 @@
 /**
- * The iop-kit data contract. zod is the single source: every TypeScript type below is inferred from its
- * schema, the REST adapter and the in-memory adapter parse every response with these schemas, the reference
- * backend validates its input with them, and scripts/build-openapi.ts turns them into openapi.json.
+ * The iop-kit data contract. These valibot schemas are the single source: every TypeScript type below is
+ * inferred from its schema, the REST adapter and the in-memory adapter parse every response with these schemas,
+ * the reference backend validates its input with them, and scripts/build-openapi.ts turns them into openapi.json.
  *
- * Browser code must use `zod/mini` (the classic API would break the size budget).
+ * valibot, not zod/mini, since 2026-12-02: the same schemas cost the drop-in several KB less (docs/size.md).
  *
  * Partial data: for the documents below that call `allowPartial`, an invalid item of a list (or an invalid
  * optional section) is left out and the rest is shown; only an invalid core field refuses the whole document.
  * Every adapter gets this by parsing with `parseWith` (errors.ts). The backend contract docs page lists the cores.
  */
-import * as z from 'zod/mini';
+import * as v from 'valibot';
 import { allowPartial } from './errors.js';
 
 // ---------------------------------------------------------------------------------------------------------
@@ -24,11 +24,11 @@ export const MAX_LIST = 5000;
 
 /** A string of `min` (0: no minimum) to `max` characters (one helper: the schemas ship in the drop-in). */
 const str = (min: number, max: number) =>
-  min ? z.string().check(z.minLength(min), z.maxLength(max)) : z.string().check(z.maxLength(max));
+  min ? v.pipe(v.string(), v.minLength(min), v.maxLength(max)) : v.pipe(v.string(), v.maxLength(max));
 /** An optional string of at most `max` characters. */
-const optStr = (max: number) => z.optional(str(0, max));
+const optStr = (max: number) => v.optional(str(0, max));
 /** An array of at most `max` items. */
-const list = <T extends z.ZodMiniType>(item: T, max = MAX_ITEMS) => z.array(item).check(z.maxLength(max));
+const list = <T extends v.GenericSchema>(item: T, max = MAX_ITEMS) => v.pipe(v.array(item), v.maxLength(max));
 const id = () => str(1, 200);
 const name = id;
 const text = () => str(1, MAX_TEXT);
@@ -37,8 +37,8 @@ const textList = () => list(text());
 const phone = () => str(1, 40);
 
 /**
- * An absolute http: or https: URL (with `//`, so `https:/path` is refused), as `z.url({ protocol: /^https?$/ })`
- * accepts. A plain refine: zod's URL format brings a whole code path the browser bundle does not need.
+ * An absolute http: or https: URL (with `//`, so `https:/path` is refused), as zod's
+ * `z.url({ protocol: /^https?$/ })` accepts (the OpenAPI document calls it format uri). A plain check.
  */
 export function isHttpUrl(value: string): boolean {
   try {
@@ -47,15 +47,15 @@ export function isHttpUrl(value: string): boolean {
     return false;
   }
 }
-const httpUrl = () =>
-  z.string().check(z.maxLength(2048), z.refine(isHttpUrl, { error: 'a valid url', abort: true }));
+const httpUrl = () => v.pipe(v.string(), v.maxLength(2048), v.check(isHttpUrl, 'a valid url'));
 
 const DATE_TIME =
   /^(\d{4})-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])T([01]\d|2[0-3]):[0-5]\d:[0-5]\d(\.\d+)?(Z|[+-]([01]\d|2[0-3]):[0-5]\d)$/;
 
 /**
  * ISO 8601 date-time with `Z` or an explicit offset and seconds, on a real calendar day, e.g.
- * 2026-11-27T14:00:00-05:00: what `z.iso.datetime({ offset: true })` accepts, without its code path.
+ * 2026-11-27T14:00:00-05:00: what zod's `z.iso.datetime({ offset: true })` accepts (the OpenAPI document's
+ * format and pattern).
  */
 export function isDateTime(value: string): boolean {
   const m = DATE_TIME.exec(value);
@@ -64,26 +64,29 @@ export function isDateTime(value: string): boolean {
   day.setUTCFullYear(+m[1]!, +m[2]! - 1, +m[3]!);
   return day.getUTCDate() === +m[3]!;
 }
-const dateTime = () =>
-  z.string().check(z.refine(isDateTime, { error: 'an ISO 8601 date-time with offset', abort: true }));
+const dateTime = () => v.pipe(v.string(), v.check(isDateTime, 'an ISO 8601 date-time with offset'));
+/** An integer above 0. */
+const positiveInt = () => v.pipe(v.number(), v.integer(), v.gtValue(0));
+/** An integer from `min` to `max`. */
+const intIn = (min: number, max: number) => v.pipe(v.number(), v.integer(), v.minValue(min), v.maxValue(max));
 /** Money is always integer cents, never negative. */
-const cents = () => z.int().check(z.nonnegative(), z.lte(1_000_000_000));
+const cents = () => intIn(0, 1_000_000_000);
 
 /** The regions whose hotlines the kit knows. */
-export const RegionSchema = z.enum(['US', 'CA', 'GB', 'AU']);
-export type Region = z.infer<typeof RegionSchema>;
+export const RegionSchema = v.picklist(['US', 'CA', 'GB', 'AU']);
+export type Region = v.InferOutput<typeof RegionSchema>;
 
 /** A text line (RFC 5724 `sms:`): the number and an optional pre-filled body such as "HOME". */
-export const TextLineSchema = z.object({
+export const TextLineSchema = v.object({
   number: phone(),
   body: optStr(160),
 });
-export type TextLine = z.infer<typeof TextLineSchema>;
+export type TextLine = v.InferOutput<typeof TextLineSchema>;
 
 // ---------------------------------------------------------------------------------------------------------
 // People
 
-export const CareTeamRoleSchema = z.enum([
+export const CareTeamRoleSchema = v.picklist([
   'couples-therapist',
   'individual-therapist',
   'substance-use-counselor',
@@ -91,34 +94,34 @@ export const CareTeamRoleSchema = z.enum([
   'case-manager',
   'benefits-specialist',
 ]);
-export type CareTeamRole = z.infer<typeof CareTeamRoleSchema>;
+export type CareTeamRole = v.InferOutput<typeof CareTeamRoleSchema>;
 
-export const CareTeamMemberSchema = z.object({
+export const CareTeamMemberSchema = v.object({
   id: id(),
   name: name(),
   role: CareTeamRoleSchema,
-  phone: z.optional(phone()),
+  phone: v.optional(phone()),
   credentials: optStr(200),
 });
-export type CareTeamMember = z.infer<typeof CareTeamMemberSchema>;
+export type CareTeamMember = v.InferOutput<typeof CareTeamMemberSchema>;
 
 /** A person or service on a safety plan or in a benefits section. */
-export const ContactSchema = z.object({
+export const ContactSchema = v.object({
   name: name(),
   relationship: optStr(200),
-  phone: z.optional(phone()),
-  sms: z.optional(TextLineSchema),
+  phone: v.optional(phone()),
+  sms: v.optional(TextLineSchema),
   note: optStr(MAX_TEXT),
 });
-export type Contact = z.infer<typeof ContactSchema>;
+export type Contact = v.InferOutput<typeof ContactSchema>;
 
 /** A participant seen from someone else's record (a partner, a participant of an appointment). */
-export const ParticipantRefSchema = z.object({ id: id(), displayName: name() });
-export type ParticipantRef = z.infer<typeof ParticipantRefSchema>;
+export const ParticipantRefSchema = v.object({ id: id(), displayName: name() });
+export type ParticipantRef = v.InferOutput<typeof ParticipantRefSchema>;
 
 /** GET /me: the participant, their partner and their care team. */
 export const ParticipantSchema = allowPartial(
-  z.object({
+  v.object({
     id: id(),
     displayName: name(),
     pronouns: optStr(100),
@@ -126,69 +129,69 @@ export const ParticipantSchema = allowPartial(
     timezone: str(1, 100),
     /** BCP 47 language tag, e.g. en-US or es. */
     locale: str(2, 35),
-    partner: z.optional(ParticipantRefSchema),
+    partner: v.optional(ParticipantRefSchema),
     careTeam: list(CareTeamMemberSchema),
   }),
   // Core: id, display name, time zone, locale.
   ['careTeam[]', 'partner', 'pronouns'],
 );
-export type Participant = z.infer<typeof ParticipantSchema>;
+export type Participant = v.InferOutput<typeof ParticipantSchema>;
 
 // ---------------------------------------------------------------------------------------------------------
 // Crisis
 
-export const HotlineSchema = z.object({
+export const HotlineSchema = v.object({
   id: id(),
   name: name(),
-  phone: z.optional(phone()),
-  sms: z.optional(TextLineSchema),
-  chatUrl: z.optional(httpUrl()),
+  phone: v.optional(phone()),
+  sms: v.optional(TextLineSchema),
+  chatUrl: v.optional(httpUrl()),
   description: optStr(MAX_TEXT),
   region: RegionSchema,
 });
-export type Hotline = z.infer<typeof HotlineSchema>;
+export type Hotline = v.InferOutput<typeof HotlineSchema>;
 
 /** GET /crisis/resources */
 export const CrisisResourcesSchema = allowPartial(
-  z.object({
-    onCall: z.object({
+  v.object({
+    onCall: v.object({
       clinician: CareTeamMemberSchema,
       phone: phone(),
       /** When this on-call shift ends. */
       until: dateTime(),
-      hasSafetyPlanAccess: z.boolean(),
+      hasSafetyPlanAccess: v.boolean(),
     }),
-    telehealth: z.object({ available: z.boolean() }),
-    chat: z.optional(z.object({ url: httpUrl() })),
-    hotlines: z.optional(list(HotlineSchema)),
+    telehealth: v.object({ available: v.boolean() }),
+    chat: v.optional(v.object({ url: httpUrl() })),
+    hotlines: v.optional(list(HotlineSchema)),
   }),
   // Core: the on-call clinician and number, telehealth availability. (The built-in hotlines never depend on it.)
   ['hotlines[]', 'chat'],
 );
-export type CrisisResources = z.infer<typeof CrisisResourcesSchema>;
+export type CrisisResources = v.InferOutput<typeof CrisisResourcesSchema>;
 
 /** POST /crisis/telehealth request body. */
-export const TelehealthRequestSchema = z.object({
-  includePartner: z.boolean(),
+export const TelehealthRequestSchema = v.object({
+  includePartner: v.boolean(),
   /**
    * Where the person says they are right now (an address, a place, or coordinates they chose to share), for the
    * clinician to send help (DOMAIN.md, "Telehealth emergencies"). Sent with this request only, never stored by
    * the kit; absent when they skipped the question.
    */
-  location: z.optional(str(1, 500)),
+  location: v.optional(str(1, 500)),
 });
-export type TelehealthRequest = z.infer<typeof TelehealthRequestSchema>;
+export type TelehealthRequest = v.InferOutput<typeof TelehealthRequestSchema>;
 
 /** POST /crisis/telehealth response. The join URL is opened only if https: and on an allowed origin. */
-export const TelehealthSessionSchema = z.object({ joinUrl: httpUrl(), expiresAt: dateTime() });
-export type TelehealthSession = z.infer<typeof TelehealthSessionSchema>;
+export const TelehealthSessionSchema = v.object({ joinUrl: httpUrl(), expiresAt: dateTime() });
+export type TelehealthSession = v.InferOutput<typeof TelehealthSessionSchema>;
 
 /** The kinds of crisis event the widgets log; they mirror the iop-crisis-* DOM events. */
-export const CrisisEventTypeSchema = z.enum(['crisis-open', 'crisis-action', 'crisis-close']);
-export type CrisisEventType = z.infer<typeof CrisisEventTypeSchema>;
+export const CrisisEventTypeSchema = v.picklist(['crisis-open', 'crisis-action', 'crisis-close']);
+export type CrisisEventType = v.InferOutput<typeof CrisisEventTypeSchema>;
 
 /** POST /crisis/events body. `id` is the idempotency key: the server stores each id once. */
-export const CrisisEventSchema = z.object({
+export const CrisisEventSchema = v.object({
   id: id(),
   type: CrisisEventTypeSchema,
   at: dateTime(),
@@ -197,32 +200,32 @@ export const CrisisEventSchema = z.object({
   /** What it was done to, e.g. a hotline id or a phone number. */
   target: optStr(500),
 });
-export type CrisisEvent = z.infer<typeof CrisisEventSchema>;
+export type CrisisEvent = v.InferOutput<typeof CrisisEventSchema>;
 
 // ---------------------------------------------------------------------------------------------------------
 // Safety plan (Stanley-Brown, six steps plus reasons for living, then the couples section)
 
-export const PetSchema = z.object({
+export const PetSchema = v.object({
   name: name(),
   species: str(1, 100),
 });
-export type Pet = z.infer<typeof PetSchema>;
+export type Pet = v.InferOutput<typeof PetSchema>;
 
 /** Whose plan GET /safety-plans/current returns: mine, or my partner's (with the partner's consent). */
-export const PlanOwnerSchema = z.enum(['me', 'partner']);
-export type PlanOwner = z.infer<typeof PlanOwnerSchema>;
+export const PlanOwnerSchema = v.picklist(['me', 'partner']);
+export type PlanOwner = v.InferOutput<typeof PlanOwnerSchema>;
 
 /** GET /safety-plans/current?participant=me|partner */
 export const SafetyPlanSchema = allowPartial(
-  z.object({
+  v.object({
     id: id(),
     participantId: id(),
-    version: z.int().check(z.positive()),
+    version: positiveInt(),
     reviewedAt: dateTime(),
-    reviewedBy: z.optional(name()),
+    reviewedBy: v.optional(name()),
     warningSigns: textList(),
     copingStrategies: textList(),
-    distractions: z.object({
+    distractions: v.object({
       people: list(ContactSchema),
       places: textList(),
     }),
@@ -230,14 +233,14 @@ export const SafetyPlanSchema = allowPartial(
     professionals: list(ContactSchema),
     environmentSafety: textList(),
     reasonsForLiving: textList(),
-    partnerSupport: z.optional(
-      z.object({
+    partnerSupport: v.optional(
+      v.object({
         howPartnerHelps: textList(),
         deEscalationSteps: textList(),
         groundingTechniques: textList(),
       }),
     ),
-    pet: z.optional(z.object({ ...PetSchema.shape, howItHelps: z.optional(text()) })),
+    pet: v.optional(v.object({ ...PetSchema.entries, howItHelps: v.optional(text()) })),
   }),
   // Core: id, participant, version, reviewed at, and each list being a list. Any one item may be left out.
   [
@@ -256,160 +259,163 @@ export const SafetyPlanSchema = allowPartial(
     'pet',
   ],
 );
-export type SafetyPlan = z.infer<typeof SafetyPlanSchema>;
+export type SafetyPlan = v.InferOutput<typeof SafetyPlanSchema>;
 
 // ---------------------------------------------------------------------------------------------------------
 // Follow-ups
 
-export const SlotKindSchema = z.enum(['crisis-debrief', 'couples', 'individual', 'substance-use']);
-export type SlotKind = z.infer<typeof SlotKindSchema>;
+export const SlotKindSchema = v.picklist(['crisis-debrief', 'couples', 'individual', 'substance-use']);
+export type SlotKind = v.InferOutput<typeof SlotKindSchema>;
 
 /** A check shared by slots and appointments: a time range must end after it starts. */
-const endsAfterStart = z.refine<{ start: string; end: string }>(
-  (v) => Date.parse(v.end) > Date.parse(v.start),
-  {
-    message: 'end must be after start',
-    path: ['end'],
-  },
-);
+const endsAfterStart = <T extends { start: string; end: string }>() =>
+  v.forward<T, v.CheckIssue<T>, ['end']>(
+    v.check<T, string>((x) => Date.parse(x.end) > Date.parse(x.start), 'end must be after start'),
+    ['end'] as never, // a valid path for every such T; valibot's path type cannot see that through the generic
+  );
 
-export const SlotSchema = z
-  .object({
-    id: id(),
-    start: dateTime(),
-    end: dateTime(),
-    clinician: CareTeamMemberSchema,
-    kind: SlotKindSchema,
-    modality: z.enum(['telehealth']),
-  })
-  .check(endsAfterStart);
-export type Slot = z.infer<typeof SlotSchema>;
+const SlotObjectSchema = v.object({
+  id: id(),
+  start: dateTime(),
+  end: dateTime(),
+  clinician: CareTeamMemberSchema,
+  kind: SlotKindSchema,
+  modality: v.picklist(['telehealth']),
+});
+export const SlotSchema = v.pipe(SlotObjectSchema, endsAfterStart<v.InferOutput<typeof SlotObjectSchema>>());
+export type Slot = v.InferOutput<typeof SlotSchema>;
 
 /** GET /follow-ups/slots query: free slots of one kind starting in [from, to). */
-export const SlotQuerySchema = z.object({ from: dateTime(), to: dateTime(), kind: SlotKindSchema });
-export type SlotQuery = z.infer<typeof SlotQuerySchema>;
+export const SlotQuerySchema = v.object({ from: dateTime(), to: dateTime(), kind: SlotKindSchema });
+export type SlotQuery = v.InferOutput<typeof SlotQuerySchema>;
 
 /** GET /follow-ups/slots response: an invalid slot is left out. */
 export const SlotListSchema = allowPartial(list(SlotSchema, MAX_LIST), ['[]']);
 
-export const AppointmentStatusSchema = z.enum(['booked', 'cancelled', 'fulfilled']);
-export type AppointmentStatus = z.infer<typeof AppointmentStatusSchema>;
+export const AppointmentStatusSchema = v.picklist(['booked', 'cancelled', 'fulfilled']);
+export type AppointmentStatus = v.InferOutput<typeof AppointmentStatusSchema>;
 
-export const AppointmentSchema = z
-  .object({
-    id: id(),
-    slotId: id(),
-    start: dateTime(),
-    end: dateTime(),
-    clinician: CareTeamMemberSchema,
-    participants: z.array(ParticipantRefSchema).check(z.minLength(1), z.maxLength(10)),
-    kind: SlotKindSchema,
-    status: AppointmentStatusSchema,
-    joinUrl: z.optional(httpUrl()),
-  })
-  .check(endsAfterStart);
-export type Appointment = z.infer<typeof AppointmentSchema>;
+const AppointmentObjectSchema = v.object({
+  id: id(),
+  slotId: id(),
+  start: dateTime(),
+  end: dateTime(),
+  clinician: CareTeamMemberSchema,
+  participants: v.pipe(v.array(ParticipantRefSchema), v.minLength(1), v.maxLength(10)),
+  kind: SlotKindSchema,
+  status: AppointmentStatusSchema,
+  joinUrl: v.optional(httpUrl()),
+});
+export const AppointmentSchema = v.pipe(
+  AppointmentObjectSchema,
+  endsAfterStart<v.InferOutput<typeof AppointmentObjectSchema>>(),
+);
+export type Appointment = v.InferOutput<typeof AppointmentSchema>;
 
 /** GET /follow-ups response: an invalid appointment is left out. */
 export const AppointmentListSchema = allowPartial(list(AppointmentSchema, MAX_LIST), ['[]']);
 
 /** POST /follow-ups body (with an Idempotency-Key header). */
-export const BookingRequestSchema = z.object({
+export const BookingRequestSchema = v.object({
   slotId: id(),
   kind: SlotKindSchema,
-  includePartner: z.boolean(),
+  includePartner: v.boolean(),
 });
-export type BookingRequest = z.infer<typeof BookingRequestSchema>;
+export type BookingRequest = v.InferOutput<typeof BookingRequestSchema>;
 
 // ---------------------------------------------------------------------------------------------------------
 // Coverage (PPO)
 
 /** What the member pays for one service: a copay, a coinsurance percentage, or both. */
-export const CostShareSchema = z.object({
-  copayCents: z.optional(cents()),
-  coinsurancePct: z.optional(z.number().check(z.gte(0), z.lte(100))),
-  deductibleApplies: z.boolean(),
-  priorAuthRequired: z.boolean(),
+export const CostShareSchema = v.object({
+  copayCents: v.optional(cents()),
+  coinsurancePct: v.optional(v.pipe(v.number(), v.minValue(0), v.maxValue(100))),
+  deductibleApplies: v.boolean(),
+  priorAuthRequired: v.boolean(),
   /** Visits covered per plan year, when the plan limits them. */
-  visitLimit: z.optional(z.int().check(z.positive())),
+  visitLimit: v.optional(positiveInt()),
 });
-export type CostShare = z.infer<typeof CostShareSchema>;
+export type CostShare = v.InferOutput<typeof CostShareSchema>;
 
-export const ServiceBenefitSchema = z.object({
+export const ServiceBenefitSchema = v.object({
   /** A stable key, e.g. "iop-day", used by `<iop-coverage-explainer service="...">`. */
   service: str(1, 100),
   /** Billing code, e.g. S9480 or 90847. */
   code: str(1, 20),
   label: name(),
   inNetwork: CostShareSchema,
-  outOfNetwork: z.optional(CostShareSchema),
+  outOfNetwork: v.optional(CostShareSchema),
   /** The clinic's typical allowed amount for one unit of the service (a visit or a day), in cents: the
    * explainer estimates with it at once; an amount the member types replaces it. */
-  typicalAllowedCents: z.optional(cents()),
+  typicalAllowedCents: v.optional(cents()),
   /** For a per-day program (IOP S9480, SUD IOP H0015, PHP): the clinic's usual schedule, which the
    * explainer's program estimate uses unless `program-days-per-week` and `program-weeks` are set. */
-  program: z.optional(
-    z.object({
-      daysPerWeek: z.int().check(z.gte(1), z.lte(7)),
-      weeks: z.int().check(z.gte(1), z.lte(52)),
+  program: v.optional(
+    v.object({
+      daysPerWeek: intIn(1, 7),
+      weeks: intIn(1, 52),
     }),
   ),
 });
-export type ServiceBenefit = z.infer<typeof ServiceBenefitSchema>;
+export type ServiceBenefit = v.InferOutput<typeof ServiceBenefitSchema>;
 
 /** An amount with how much of it has been met; met can never exceed the total. */
 const accumulator = (field: string) =>
-  z.object({ individualCents: cents(), metCents: cents() }).check(
-    z.refine((v) => v.metCents <= v.individualCents, {
-      message: `metCents must not exceed individualCents (${field})`,
-      path: ['metCents'],
-    }),
+  v.pipe(
+    v.object({ individualCents: cents(), metCents: cents() }),
+    v.forward(
+      v.check(
+        (x: { individualCents: number; metCents: number }) => x.metCents <= x.individualCents,
+        `metCents must not exceed individualCents (${field})`,
+      ),
+      ['metCents'],
+    ),
   );
 
 /** GET /coverage */
 export const CoverageSchema = allowPartial(
-  z.object({
+  v.object({
     planName: name(),
-    planType: z.enum(['PPO']),
+    planType: v.picklist(['PPO']),
     memberIdMasked: str(1, 40),
     asOf: dateTime(),
     deductible: accumulator('deductible'),
     outOfPocketMax: accumulator('outOfPocketMax'),
     services: list(ServiceBenefitSchema),
-    benefitsSpecialist: z.optional(ContactSchema),
+    benefitsSpecialist: v.optional(ContactSchema),
   }),
   // Core: the plan, its date, the deductible and out-of-pocket maximum (every estimate needs them).
   ['services[]', 'benefitsSpecialist'],
 );
-export type Coverage = z.infer<typeof CoverageSchema>;
+export type Coverage = v.InferOutput<typeof CoverageSchema>;
 
 // ---------------------------------------------------------------------------------------------------------
 // Preferences
 
 /** GET /preferences (the ETag header carries the same version). */
-export const PreferencesSchema = z.object({
-  version: z.int().check(z.nonnegative()),
-  petFriendly: z.boolean(),
-  pet: z.optional(PetSchema),
+export const PreferencesSchema = v.object({
+  version: v.pipe(v.number(), v.integer(), v.minValue(0)),
+  petFriendly: v.boolean(),
+  pet: v.optional(PetSchema),
 });
-export type Preferences = z.infer<typeof PreferencesSchema>;
+export type Preferences = v.InferOutput<typeof PreferencesSchema>;
 
 /** PATCH /preferences body (with If-Match). `pet: null` removes the pet; an absent `pet` leaves it as is. */
-export const PreferencesPatchSchema = z.object({
-  petFriendly: z.boolean(),
-  pet: z.optional(z.nullable(PetSchema)),
+export const PreferencesPatchSchema = v.object({
+  petFriendly: v.boolean(),
+  pet: v.optional(v.nullable(PetSchema)),
 });
-export type PreferencesPatch = z.infer<typeof PreferencesPatchSchema>;
+export type PreferencesPatch = v.InferOutput<typeof PreferencesPatchSchema>;
 
 // ---------------------------------------------------------------------------------------------------------
 // Errors
 
 /** RFC 9457 problem details (application/problem+json). Extension members are kept. */
-export const ProblemSchema = z.looseObject({
+export const ProblemSchema = v.looseObject({
   type: optStr(2048),
   title: optStr(MAX_TEXT),
-  status: z.optional(z.int().check(z.gte(100), z.lte(599))),
+  status: v.optional(intIn(100, 599)),
   detail: optStr(MAX_TEXT),
   instance: optStr(2048),
 });
-export type Problem = z.infer<typeof ProblemSchema>;
+export type Problem = v.InferOutput<typeof ProblemSchema>;

@@ -29,7 +29,7 @@ export interface DataRead<T> {
   /** The cache key (scope it to what it depends on, e.g. `safety-plan:partner`). */
   key: string;
   fetch: (backend: Backend) => Promise<T>;
-  /** Validates a cached value before it is shown (e.g. a zod parse). */
+  /** Validates a cached value before it is shown (e.g. a schema parse). */
   parse: (value: unknown) => T;
 }
 

@@ -1,3 +1,4 @@
+import * as v from 'valibot';
 import { expect } from '@open-wc/testing';
 import { checkPet, PET_NAME_MAX, PET_SPECIES, type PetProblems } from '../../src/core/preferences.js';
 import { PreferencesPatchSchema } from '../../src/core/schemas.js';
@@ -21,7 +22,7 @@ describe('preferences: checkPet', () => {
       const result = checkPet(name, species);
       expect(result).to.deep.equal({ pet: { name: saved, species } });
       // What it accepts, the PATCH body accepts too.
-      expect(PreferencesPatchSchema.safeParse({ petFriendly: true, ...result }).success).to.equal(true);
+      expect(v.safeParse(PreferencesPatchSchema, { petFriendly: true, ...result }).success).to.equal(true);
     });
   }
 

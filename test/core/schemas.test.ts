@@ -1,3 +1,4 @@
+import * as v from 'valibot';
 import { expect } from '@open-wc/testing';
 import {
   ConfigError,
@@ -157,7 +158,7 @@ describe('schemas: the demo seed is valid', () => {
     const sunday = Date.UTC(2026, 10, 22);
     for (let h = 0; h < 24 * 7; h++) {
       const at = sunday + h * HOUR + 30 * 60_000;
-      const onCall = parseWith(CrisisResourcesSchema.shape.onCall, onCallAt(new Date(at)), 'on call');
+      const onCall = parseWith(CrisisResourcesSchema.entries.onCall, onCallAt(new Date(at)), 'on call');
       const until = Date.parse(onCall.until);
       expect(until).to.be.greaterThan(at);
       expect(until - at).to.be.at.most(8 * HOUR);
@@ -312,7 +313,7 @@ describe('schemas: bad data gives a SchemaError naming the path', () => {
   it('keeps problem+json extension members', () => {
     const p = parseWith(ProblemSchema, { title: 'Slot taken', status: 409, slotId: 's1' }, 'problem');
     expect(p).to.deep.equal({ title: 'Slot taken', status: 409, slotId: 's1' });
-    expect(ProblemSchema.safeParse({ status: 42 }).success).to.equal(false);
+    expect(v.safeParse(ProblemSchema, { status: 42 }).success).to.equal(false);
   });
 });
 
@@ -340,74 +341,47 @@ describe('errors', () => {
     expect(formatPath([])).to.equal('(root)');
     expect(formatPath([0, 'a', 2, 'b'])).to.equal('[0].a[2].b');
     expect(schemaErrorFrom([], 'x').path).to.equal('(root)');
+    // Each issue as valibot reports it for one failed check.
+    const issueOf = (schema: v.GenericSchema, value: unknown) => {
+      const result = v.safeParse(schema, value);
+      if (result.success) throw new Error('expected an issue');
+      return result.issues[0];
+    };
+    const items = v.array(v.number());
+    expect(describeExpected(issueOf(v.pipe(items, v.maxLength(3)), [1, 2, 3, 4]))).to.equal(
+      'at most 3 items',
+    );
+    expect(describeExpected(issueOf(v.pipe(items, v.minLength(1)), []))).to.equal('at least 1 items');
+    expect(describeExpected(issueOf(v.pipe(v.number(), v.gtValue(0)), 0))).to.equal('a value > 0');
+    expect(describeExpected(issueOf(v.pipe(v.number(), v.ltValue(9)), 9))).to.equal('a value < 9');
+    expect(describeExpected(issueOf(v.pipe(v.number(), v.minValue(100)), 1))).to.equal('a value >= 100');
+    expect(describeExpected(issueOf(v.pipe(v.number(), v.maxValue(7)), 8))).to.equal('a value <= 7');
+    expect(describeExpected(issueOf(v.pipe(v.string(), v.maxLength(40)), 'x'.repeat(41)))).to.equal(
+      'at most 40 characters',
+    );
+    expect(describeExpected(issueOf(v.pipe(v.number(), v.integer()), 1.5))).to.equal('an integer');
+    expect(describeExpected(issueOf(v.object({ a: v.string() }), null))).to.equal('an object');
+    expect(describeExpected(issueOf(v.array(v.string()), {}))).to.equal('an array');
+    expect(describeExpected(issueOf(v.picklist(['a', 'b']), 'c'))).to.equal('one of "a", "b"');
     expect(
-      describeExpected({
-        code: 'too_big',
-        origin: 'array',
-        maximum: 3,
-        inclusive: true,
-        path: [],
-        message: '',
-        input: [],
-      }),
-    ).to.equal('at most 3 items');
-    expect(
-      describeExpected({
-        code: 'too_small',
-        origin: 'array',
-        minimum: 1,
-        inclusive: true,
-        path: [],
-        message: '',
-        input: [],
-      }),
-    ).to.equal('at least 1 items');
-    expect(
-      describeExpected({
-        code: 'too_small',
-        origin: 'number',
-        minimum: 0,
-        inclusive: false,
-        path: [],
-        message: '',
-        input: 0,
-      }),
-    ).to.equal('a value > 0');
-    expect(
-      describeExpected({
-        code: 'too_big',
-        origin: 'number',
-        maximum: 9,
-        inclusive: false,
-        path: [],
-        message: '',
-        input: 9,
-      }),
-    ).to.equal('a value < 9');
-    expect(
-      describeExpected({
-        code: 'too_small',
-        origin: 'number',
-        minimum: 100,
-        inclusive: true,
-        path: [],
-        message: '',
-        input: 1,
-      }),
-    ).to.equal('a value >= 100');
-    expect(
-      describeExpected({
-        code: 'too_big',
-        origin: 'string',
-        maximum: 40,
-        inclusive: true,
-        path: [],
-        message: '',
-        input: '',
-      }),
-    ).to.equal('at most 40 characters');
-    expect(
-      describeExpected({ code: 'invalid_union', errors: [], path: [], message: 'Invalid input', input: 1 }),
-    ).to.equal('Invalid input');
+      describeExpected(
+        issueOf(
+          v.pipe(
+            v.string(),
+            v.check(() => false, 'a thing'),
+          ),
+          'x',
+        ),
+      ),
+    ).to.equal('a thing');
+    // A missing field: what the field needed, when the parsed schema is given.
+    const nested = v.object({ a: v.optional(v.object({ b: v.array(v.object({ c: v.boolean() })) })) });
+    const missing = issueOf(nested, { a: { b: [{}] } });
+    expect(formatPath(missing.path!.map((p) => p.key as PropertyKey))).to.equal('a.b[0].c');
+    expect(describeExpected(missing, nested)).to.equal('a boolean');
+    expect(describeExpected(missing)).to.equal('a value');
+    expect(describeExpected(issueOf(v.union([v.string(), v.number()]), null))).to.equal(
+      'a string or a number',
+    );
   });
 });

@@ -51,7 +51,7 @@ declare global {
 export interface OpenedExample {
   page: Page;
   context: BrowserContext;
-  /** Console errors, page errors, and console warnings that mention the kit or zod. */
+  /** Console errors, page errors, and console warnings that mention the kit or valibot. */
   problems: string[];
   /** Every request to the API, in order (method and path with query). */
   apiRequests: string[];
@@ -76,7 +76,7 @@ export async function openExample(
   page.on('console', (message) => {
     const text = message.text();
     if (message.type() === 'error') problems.push(`console error: ${text}`);
-    else if (message.type() === 'warning' && /iop|zod/i.test(text)) problems.push(`kit warning: ${text}`);
+    else if (message.type() === 'warning' && /iop|valibot/i.test(text)) problems.push(`kit warning: ${text}`);
   });
   page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
   page.on('request', (request) => {

@@ -1,3 +1,4 @@
+import * as v from 'valibot';
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { LitElement } from 'lit';
 import { DataController, type DataState } from '../../src/internal/data-controller.js';
@@ -16,7 +17,11 @@ class DataProbe extends LitElement {
   data = new DataController<Coverage>(
     this,
     () => ({}),
-    () => ({ key: 'coverage', fetch: (b) => b.getCoverage(), parse: (v) => CoverageSchema.parse(v) }),
+    () => ({
+      key: 'coverage',
+      fetch: (b) => b.getCoverage(),
+      parse: (value) => v.parse(CoverageSchema, value),
+    }),
   );
   override render() {
     const state = this.data.state;

@@ -20,7 +20,7 @@ test('the licence file holds each package with its version and its full licence 
   const text = thirdPartyLicenses(new URL('.', root).pathname);
   assert.match(text, /^lit \d+\.\d+\.\d+\n=+\n\nBSD 3-Clause License/m);
   assert.match(text, /Copyright \(c\) 2017 Google LLC/);
-  assert.match(text, /^zod \d+\.\d+\.\d+\n=+\n\nMIT License/m);
-  assert.match(text, /Copyright \(c\) \d{4} Colin McDonnell/);
+  assert.match(text, /^valibot \d+\.\d+\.\d+\n=+\n\nMIT License/m);
+  assert.match(text, /Copyright \(c\) Fabian Hiller/);
   assert.match(text, /THE SOFTWARE IS PROVIDED "AS IS"/);
 });

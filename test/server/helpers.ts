@@ -6,7 +6,7 @@ import { request as httpRequest, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import * as z from 'zod/mini';
+import * as v from 'valibot';
 import { createServer, type ServerOptions } from '../../demo/server/app.js';
 
 /** The pinned clock of every test: a Friday, 12:00 UTC. */
@@ -103,11 +103,14 @@ export function rawGet(
   });
 }
 
-/** Parses `value` with a kit schema and fails the test with the zod issues when it does not match. */
-export function assertSchema<S extends z.core.$ZodType>(schema: S, value: unknown): z.output<S> {
-  const result = z.safeParse(schema, value);
-  assert.ok(result.success, `schema mismatch: ${JSON.stringify(result.error?.issues)}`);
-  return result.data;
+/** Parses `value` with a kit schema and fails the test with the valibot issues when it does not match. */
+export function assertSchema<S extends v.GenericSchema>(schema: S, value: unknown): v.InferOutput<S> {
+  const result = v.safeParse(schema, value);
+  assert.ok(
+    result.success,
+    `schema mismatch: ${JSON.stringify(result.issues?.map((i) => [v.getDotPath(i), i.message]))}`,
+  );
+  return result.output;
 }
 
 /** Asserts a problem+json error with the given status and returns the parsed problem. */

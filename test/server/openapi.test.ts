@@ -1,12 +1,12 @@
 /// <reference types="node" />
-// The committed openapi.json must match what the zod schemas generate today.
+// The committed openapi.json must match what the valibot schemas generate today.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, test } from 'node:test';
 import { OPENAPI_PATH, buildOpenApi, openApiText } from '../../scripts/build-openapi.js';
 
 describe('openapi.json', () => {
-  test('is up to date with the zod schemas (run `npx tsx scripts/build-openapi.ts` after changing them)', () => {
+  test('is up to date with the valibot schemas (run `npx tsx scripts/build-openapi.ts` after changing them)', () => {
     assert.equal(readFileSync(OPENAPI_PATH, 'utf8'), openApiText());
   });
 

@@ -3,6 +3,7 @@
  * the promises the widgets rely on, whatever the backend is. An adapter's own test file calls
  * `backendContract(name, setup)` with a fresh world per test; adapter-specific mapping stays in its own tests.
  */
+import * as v from 'valibot';
 import { expect } from '@open-wc/testing';
 import type { Backend } from '../../src/core/backends/backend.js';
 import { HttpError } from '../../src/core/errors.js';
@@ -53,7 +54,7 @@ export function backendContract(name: string, setup: () => Promise<ContractWorld
 
     it('getMe: a participant the schema accepts, with a care team whose members have ids, names and roles', async () => {
       const me = await world.backend.getMe();
-      expect(ParticipantSchema.safeParse(me).success).to.equal(true);
+      expect(v.safeParse(ParticipantSchema, me).success).to.equal(true);
       expect(me.careTeam.length).to.be.greaterThan(0);
       for (const member of me.careTeam) expect(member.id && member.name && member.role).to.be.a('string');
       if (me.partner) expect(me.partner.id).to.not.equal(me.id);
@@ -61,7 +62,7 @@ export function backendContract(name: string, setup: () => Promise<ContractWorld
 
     it('getSafetyPlan: my plan, valid, mine, with its items in the order they were written', async () => {
       const [me, plan] = await Promise.all([world.backend.getMe(), world.backend.getSafetyPlan('me')]);
-      expect(SafetyPlanSchema.safeParse(plan).success).to.equal(true);
+      expect(v.safeParse(SafetyPlanSchema, plan).success).to.equal(true);
       expect(plan.participantId).to.equal(me.id);
       expect(plan.warningSigns).to.deep.equal(world.warningSigns);
     });
@@ -71,7 +72,7 @@ export function backendContract(name: string, setup: () => Promise<ContractWorld
       const slots = await world.backend.listSlots(query);
       expect(slots.length).to.be.at.least(2);
       for (const slot of slots) {
-        expect(SlotSchema.safeParse(slot).success).to.equal(true);
+        expect(v.safeParse(SlotSchema, slot).success).to.equal(true);
         expect(slot.kind).to.equal(world.kind);
         expect(Date.parse(slot.start)).to.be.within(Date.parse(query.from), Date.parse(query.to));
       }
@@ -84,7 +85,7 @@ export function backendContract(name: string, setup: () => Promise<ContractWorld
       const [slot] = await world.backend.listSlots(query);
       const request = { slotId: slot!.id, kind: world.kind, includePartner: world.kind === 'couples' };
       const first = await world.backend.book(request, 'contract-key-1');
-      expect(AppointmentSchema.safeParse(first).success).to.equal(true);
+      expect(v.safeParse(AppointmentSchema, first).success).to.equal(true);
       expect(first).to.include({ slotId: slot!.id, status: 'booked', kind: world.kind });
       const again = await world.backend.book(request, 'contract-key-1');
       expect(again.id).to.equal(first.id);

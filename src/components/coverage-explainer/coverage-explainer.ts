@@ -1,3 +1,4 @@
+import * as v from 'valibot';
 import { booleanAttribute } from '../../internal/iop-element.js';
 import { html, nothing, type CSSResultGroup, type PropertyValues, type TemplateResult } from 'lit';
 import { IopWidget } from '../../internal/iop-widget.js';
@@ -166,12 +167,12 @@ export class IopCoverageExplainer extends IopWidget {
     const text = this.querySelector('script[type="application/json"]')?.textContent ?? '';
     let error: SchemaError;
     try {
-      const result = CoverageSchema.safeParse(JSON.parse(text));
+      const result = v.safeParse(CoverageSchema, JSON.parse(text));
       if (result.success) {
-        this.example = { plan: result.data };
+        this.example = { plan: result.output };
         return;
       }
-      error = schemaErrorFrom(result.error.issues, 'example plan');
+      error = schemaErrorFrom(result.issues, 'example plan', undefined, CoverageSchema);
     } catch {
       error = new SchemaError('(root)', 'JSON', 'example plan');
     }

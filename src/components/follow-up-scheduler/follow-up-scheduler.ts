@@ -1,3 +1,4 @@
+import * as v from 'valibot';
 import { html, nothing, type CSSResultGroup, type PropertyDeclarations, type PropertyValues } from 'lit';
 import { IopWidget } from '../../internal/iop-widget.js';
 import { DataController, type IopErrorDetail } from '../../internal/data-controller.js';
@@ -253,7 +254,7 @@ export class IopFollowUpScheduler extends IopWidget {
       const client = this.slots.client;
       this.unwatch = client
         ?.read('crisis-resources', (b) => b.getCrisisResources(), {
-          parseCached: (v) => CrisisResourcesSchema.parse(v),
+          parseCached: (value) => v.parse(CrisisResourcesSchema, value),
         })
         .subscribe((s) => (this.onCall = s.value?.onCall));
     }

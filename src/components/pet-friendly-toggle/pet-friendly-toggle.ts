@@ -1,5 +1,5 @@
 import { html, nothing, type CSSResultGroup, type PropertyValues, type TemplateResult } from 'lit';
-import * as z from 'zod/mini';
+import * as v from 'valibot';
 import { IopSwitch } from '../switch/switch.js';
 import { widgetStyles } from '../../design/host.styles.js';
 import { petToggleStyles } from './pet-friendly-toggle.styles.js';
@@ -18,7 +18,7 @@ import '../button/define.js';
 /** Where a save stands; each has its own polite message. */
 export type PetTogglePhase = 'idle' | 'saving' | 'saved' | 'pending' | 'failed' | 'conflict';
 
-const Versioned = z.object({ preferences: PreferencesSchema, etag: z.string() });
+const Versioned = v.object({ preferences: PreferencesSchema, etag: v.string() });
 const OUTBOX_EVENTS = ['delivered', 'rejected', 'retrying'];
 
 /**
@@ -85,7 +85,11 @@ export class IopPetFriendlyToggle extends WidgetMixin(IopSwitch) {
     () =>
       this.bind === 'none'
         ? undefined
-        : { key: PREFERENCES_KEY, fetch: (b) => b.getPreferences(), parse: (v) => Versioned.parse(v) },
+        : {
+            key: PREFERENCES_KEY,
+            fetch: (b) => b.getPreferences(),
+            parse: (value) => v.parse(Versioned, value),
+          },
     (state) => this.onData(state),
   );
 

@@ -15,7 +15,7 @@
  *   through the adapter's `problemOf` (RFC 9457 for REST, OperationOutcome for FHIR); every body is parsed by
  *   its schema (SchemaError).
  */
-import type * as z from 'zod/mini';
+import type * as v from 'valibot';
 import type { CallOptions } from './backend.js';
 import type { IopConfig } from '../config.js';
 import { HttpError, IopError, NetworkError, SchemaError, TimeoutError, parseWith } from '../errors.js';
@@ -115,13 +115,18 @@ export interface Http {
     method: Method,
     url: string,
     what: string,
-    schema: z.ZodMiniType<T> | undefined,
+    schema: v.GenericSchema<unknown, T> | undefined,
     signal?: AbortSignal,
     body?: unknown,
     extraHeaders?: Record<string, string>,
   ): Promise<Reply<T>>;
   /** A GET; identical concurrent GETs share one in-flight request, and each caller may still abort its wait. */
-  get<T>(url: string, what: string, schema: z.ZodMiniType<T>, options?: CallOptions): Promise<Reply<T>>;
+  get<T>(
+    url: string,
+    what: string,
+    schema: v.GenericSchema<unknown, T>,
+    options?: CallOptions,
+  ): Promise<Reply<T>>;
 }
 
 /** The request machinery for one adapter. */
@@ -136,7 +141,7 @@ export function createHttp(config: HttpConfig, deps: HttpDeps, flavour: HttpFlav
     method: Method,
     url: string,
     what: string,
-    schema: z.ZodMiniType<T> | undefined,
+    schema: v.GenericSchema<unknown, T> | undefined,
     signal?: AbortSignal,
     body?: unknown,
     extraHeaders?: Record<string, string>,
@@ -242,7 +247,7 @@ export function createHttp(config: HttpConfig, deps: HttpDeps, flavour: HttpFlav
 
   return {
     send,
-    get<T>(url: string, what: string, schema: z.ZodMiniType<T>, options?: CallOptions) {
+    get<T>(url: string, what: string, schema: v.GenericSchema<unknown, T>, options?: CallOptions) {
       const signal = options?.signal;
       if (signal?.aborted) return Promise.reject(abortReason(signal));
       let shared = inflight.get(url);

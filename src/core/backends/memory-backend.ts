@@ -4,7 +4,7 @@
  * partner's plan without consent, ETag/If-Match with 412 for preferences) and throws the same typed errors
  * as the REST adapter. `simulate()` injects latency, offline, HTTP errors, timeouts and malformed data.
  */
-import * as z from 'zod/mini';
+import type * as v from 'valibot';
 import type { Backend, BackendMethod, CallOptions, VersionedPreferences } from './backend.js';
 import { HttpError, NetworkError, SchemaError, TimeoutError, parseWith } from '../errors.js';
 import {
@@ -103,12 +103,12 @@ export function createMemoryBackend(options: MemoryBackendOptions = {}): MemoryB
   let simulation: Simulation = {};
 
   /** Apply the simulation, run `handler`, then clone and parse its result like a wire response would be. */
-  async function call<S extends z.ZodMiniType | undefined>(
+  async function call<S extends v.GenericSchema | undefined>(
     method: BackendMethod,
     schema: S,
     callOptions: CallOptions | undefined,
     handler: () => unknown,
-  ): Promise<S extends z.ZodMiniType ? z.infer<S> : void> {
+  ): Promise<S extends v.GenericSchema ? v.InferOutput<S> : void> {
     const signal = callOptions?.signal;
     if (signal?.aborted) throw signal.reason;
     const active = !simulation.only || simulation.only.includes(method);
@@ -141,7 +141,7 @@ export function createMemoryBackend(options: MemoryBackendOptions = {}): MemoryB
   }
 
   /** Validate a request body like the server does: 400 with problem details. */
-  function input<S extends z.ZodMiniType>(schema: S, value: unknown, what: string): z.infer<S> {
+  function input<S extends v.GenericSchema>(schema: S, value: unknown, what: string): v.InferOutput<S> {
     try {
       return parseWith(schema, value, what);
     } catch (error) {

@@ -4,7 +4,7 @@
  * concurrent GETs, size limit); errors in application/problem+json become HttpError; every body is parsed by
  * its schema (SchemaError).
  */
-import * as z from 'zod/mini';
+import * as v from 'valibot';
 import type { Backend, CallOptions, PlanOwner, SlotQuery, VersionedPreferences } from './backend.js';
 import type { IopConfig } from '../config.js';
 import { ConfigError, parseWith } from '../errors.js';
@@ -55,8 +55,8 @@ export function createRestBackend(config: RestConfig, deps: RestDeps = {}): Back
     accept: 'application/json, application/problem+json',
     contentType: 'application/json',
     problemOf: (json) => {
-      const parsed = ProblemSchema.safeParse(json);
-      return parsed.success ? parsed.data : undefined;
+      const parsed = v.safeParse(ProblemSchema, json);
+      return parsed.success ? parsed.output : undefined;
     },
   });
 
@@ -68,27 +68,27 @@ export function createRestBackend(config: RestConfig, deps: RestDeps = {}): Back
 
   const getReply = <T>(
     path: string,
-    schema: z.ZodMiniType<T>,
+    schema: v.GenericSchema<unknown, T>,
     options?: CallOptions,
     query?: Record<string, string>,
   ): Promise<Reply<T>> => http.get(urlFor(path, query), `GET ${path}`, schema, options);
 
   const get = <T>(
     path: string,
-    schema: z.ZodMiniType<T>,
+    schema: v.GenericSchema<unknown, T>,
     options?: CallOptions,
     query?: Record<string, string>,
   ) => getReply(path, schema, options, query).then((r) => r.data);
   const post = <T>(
     method: Method,
     path: string,
-    schema: z.ZodMiniType<T> | undefined,
+    schema: v.GenericSchema<unknown, T> | undefined,
     options: CallOptions | undefined,
     body?: unknown,
     headers?: Record<string, string>,
   ) => http.send(method, urlFor(path), `${method} ${path}`, schema, options?.signal, body, headers);
 
-  const versioned = (reply: Reply<z.infer<typeof PreferencesSchema>>): VersionedPreferences => ({
+  const versioned = (reply: Reply<v.InferOutput<typeof PreferencesSchema>>): VersionedPreferences => ({
     preferences: reply.data,
     etag: reply.headers.get('ETag') ?? `"${reply.data.version}"`,
   });

@@ -2,47 +2,50 @@
  * A screening instrument as data, shaped like a FHIR Questionnaire (items with answer options and
  * `enableWhen` skip logic) plus the instrument's published triage rules. The kit ships one (the C-SSRS
  * Screener, below); a backend may supply another, or a licensed translation, from `GET /check-ins/instrument`.
- * An instrument is parsed with zod and then checked as a whole (`parseInstrument`): every reference points at an
+ * An instrument is parsed with valibot and then checked as a whole (`parseInstrument`): every reference points at an
  * earlier item and an answer it has, so a bad instrument is refused with a path, never half used.
  */
-import * as z from 'zod/mini';
+import * as v from 'valibot';
 import { SchemaError, parseWith } from '../errors.js';
 
 /** What the person is shown next. The kit never shows the level itself: only what it means to do. */
 export const RISK_LEVELS = ['none', 'low', 'moderate', 'high'] as const;
 export type RiskLevel = (typeof RISK_LEVELS)[number];
 
-const code = () => z.string().check(z.minLength(1), z.maxLength(40));
-const words = (max: number) => z.string().check(z.minLength(1), z.maxLength(max));
+const code = () => v.pipe(v.string(), v.minLength(1), v.maxLength(40));
+const words = (max: number) => v.pipe(v.string(), v.minLength(1), v.maxLength(max));
+/** An array of `min` to `max` items. */
+const list = <T extends v.GenericSchema>(item: T, min: number, max: number) =>
+  v.pipe(v.array(item), v.minLength(min), v.maxLength(max));
 
 /** "Ask this item when `question` was answered `answer`" (FHIR `enableWhen` with operator `=`). */
-const ConditionSchema = z.object({ question: code(), answer: code() });
-export type Condition = z.infer<typeof ConditionSchema>;
+const ConditionSchema = v.object({ question: code(), answer: code() });
+export type Condition = v.InferOutput<typeof ConditionSchema>;
 
-const AnswerOptionSchema = z.object({ code: code(), display: words(200) });
+const AnswerOptionSchema = v.object({ code: code(), display: words(200) });
 
-const ItemSchema = z.object({
+const ItemSchema = v.object({
   linkId: code(),
   /** The instrument's own wording, in `language`. */
   text: words(1000),
   /** Examples printed with the question (item 6 of the C-SSRS Screener). */
-  help: z.optional(words(1000)),
+  help: v.optional(words(1000)),
   /** The time the question asks about, which the kit says in the person's language. */
-  period: z.optional(z.enum(['past-month', 'lifetime', 'past-3-months'])),
-  answerOption: z.array(AnswerOptionSchema).check(z.minLength(2), z.maxLength(10)),
+  period: v.optional(v.picklist(['past-month', 'lifetime', 'past-3-months'])),
+  answerOption: list(AnswerOptionSchema, 2, 10),
   /** Asked only when any of these holds (FHIR `enableBehavior: any`); always asked without it. */
-  enableWhen: z.optional(z.array(ConditionSchema).check(z.minLength(1), z.maxLength(20))),
+  enableWhen: v.optional(list(ConditionSchema, 1, 20)),
 });
-export type InstrumentItem = z.infer<typeof ItemSchema>;
+export type InstrumentItem = v.InferOutput<typeof ItemSchema>;
 
 /** One published triage rule: the level when any of its conditions holds. Rules are read highest first. */
-const TriageRuleSchema = z.object({
-  level: z.enum(['low', 'moderate', 'high']),
-  anyOf: z.array(ConditionSchema).check(z.minLength(1), z.maxLength(20)),
+const TriageRuleSchema = v.object({
+  level: v.picklist(['low', 'moderate', 'high']),
+  anyOf: list(ConditionSchema, 1, 20),
 });
-export type TriageRule = z.infer<typeof TriageRuleSchema>;
+export type TriageRule = v.InferOutput<typeof TriageRuleSchema>;
 
-export const InstrumentSchema = z.object({
+export const InstrumentSchema = v.object({
   /** The canonical URL (the FHIR Questionnaire's `url`), stored with every answer set. */
   url: words(500),
   version: words(100),
@@ -51,10 +54,10 @@ export const InstrumentSchema = z.object({
   language: words(35),
   /** Where the wording comes from, and the terms it may be used under. */
   source: words(1000),
-  item: z.array(ItemSchema).check(z.minLength(1), z.maxLength(50)),
-  triage: z.array(TriageRuleSchema).check(z.maxLength(20)),
+  item: list(ItemSchema, 1, 50),
+  triage: v.pipe(v.array(TriageRuleSchema), v.maxLength(20)),
 });
-export type Instrument = z.infer<typeof InstrumentSchema>;
+export type Instrument = v.InferOutput<typeof InstrumentSchema>;
 
 /**
  * Parses an instrument and checks it as a whole: unique item ids; every condition (skip logic and triage)

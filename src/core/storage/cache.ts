@@ -241,7 +241,7 @@ export interface ReadState<T> {
 export interface ReadOptions<T> {
   /** Cached values older than this are ignored (and deleted). */
   maxAgeMs?: number;
-  /** Checks a cached value (e.g. a zod parse) before it is shown; a throw makes it a cache miss. */
+  /** Checks a cached value (e.g. a schema parse) before it is shown; a throw makes it a cache miss. */
   parseCached?: (value: unknown) => T;
   /** Online test; default `navigator.onLine`. */
   isOnline?: () => boolean;

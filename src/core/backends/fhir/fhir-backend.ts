@@ -6,7 +6,7 @@
  * (fhir-schemas.ts), turned into the kit's own types and validated by the kit's schemas, so widgets do not
  * change. Loaded as its own chunk, only when `backend: 'fhir'` is configured (create-backend.ts).
  */
-import * as z from 'zod/mini';
+import * as v from 'valibot';
 import type { Backend, CallOptions, VersionedPreferences } from '../backend.js';
 import type { IopConfig } from '../../config.js';
 import { HttpError, SchemaError, parseWith } from '../../errors.js';
@@ -107,7 +107,7 @@ export interface FhirDeps extends HttpDeps {
   pageSize?: number;
 }
 
-type Schema<T> = z.ZodMiniType<T>;
+type Schema<T> = v.GenericSchema<unknown, T>;
 type Options = CallOptions | undefined;
 
 /** An HttpError made here, worded like the server's would be. */
@@ -166,12 +166,12 @@ export function createFhirBackend(config: FhirConfig, deps: FhirDeps = {}): Back
     accept: 'application/fhir+json',
     contentType: 'application/fhir+json',
     problemOf(json, status): Problem | undefined {
-      const outcome = OperationOutcomeSchema.safeParse(json);
+      const outcome = v.safeParse(OperationOutcomeSchema, json);
       if (!outcome.success) {
-        const problem = ProblemSchema.safeParse(json);
-        return problem.success ? problem.data : undefined;
+        const problem = v.safeParse(ProblemSchema, json);
+        return problem.success ? problem.output : undefined;
       }
-      const text = (outcome.data.issue ?? [])
+      const text = (outcome.output.issue ?? [])
         .map((i) => i.details?.text ?? i.diagnostics)
         .filter(Boolean)
         .join('; ');
@@ -212,7 +212,7 @@ export function createFhirBackend(config: FhirConfig, deps: FhirDeps = {}): Back
       : [...query, ['_count', pageSize]];
     let next: string | undefined = urlFor(type, withCount);
     for (let page = 0; next && page < MAX_PAGES; page++) {
-      const { data }: { data: z.infer<typeof BundleSchema> } = await http.get(
+      const { data }: { data: v.InferOutput<typeof BundleSchema> } = await http.get(
         next,
         `GET ${type}`,
         BundleSchema,
@@ -273,10 +273,10 @@ export function createFhirBackend(config: FhirConfig, deps: FhirDeps = {}): Back
     for (const participant of teams.flatMap((t) => t.participant ?? [])) {
       const member = participant.member?.reference;
       const codes = codings(participant.role);
-      const role = CareTeamRoleSchema.safeParse(codes.find((c) => c.system === ROLE)?.code);
+      const role = v.safeParse(CareTeamRoleSchema, codes.find((c) => c.system === ROLE)?.code);
       const practitioner = idOf(member, 'Practitioner');
       // Unknown role codes are skipped: the kit only shows the roles it can name.
-      if (practitioner && role.success && !roles.has(practitioner)) roles.set(practitioner, role.data);
+      if (practitioner && role.success && !roles.has(practitioner)) roles.set(practitioner, role.output);
       const other = idOf(member, 'Patient');
       if (
         other &&

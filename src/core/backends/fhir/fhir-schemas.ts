@@ -1,71 +1,71 @@
 /**
- * zod/mini schemas of just the FHIR R4 fields the FHIR adapter reads (DESIGN.md, "FHIR R4 adapter"). Anything
+ * valibot schemas of just the FHIR R4 fields the FHIR adapter reads (DESIGN.md, "FHIR R4 adapter"). Anything
  * else in a resource is ignored here; what the adapter builds from these is validated again by the kit's own
  * schemas (../../schemas.ts), so the widgets see the same data as over REST. Kept apart from the kit's schemas:
  * they describe the EHR's wire format, not the kit's contract.
  */
-import * as z from 'zod/mini';
+import * as v from 'valibot';
 
-const str = () => z.optional(z.string());
-const num = () => z.optional(z.number());
-const many = <T extends z.ZodMiniType>(item: T) => z.optional(z.array(item));
+const str = () => v.optional(v.string());
+const num = () => v.optional(v.number());
+const many = <T extends v.GenericSchema>(item: T) => v.optional(v.array(item));
 
-export const CodingSchema = z.object({ system: str(), code: str(), display: str() });
-export const ConceptSchema = z.object({ coding: many(CodingSchema), text: str() });
-export type Concept = z.infer<typeof ConceptSchema>;
-export const ReferenceSchema = z.object({ reference: str(), display: str() });
-export type Reference = z.infer<typeof ReferenceSchema>;
-const ExtensionSchema = z.object({
-  url: z.string(),
-  valueBoolean: z.optional(z.boolean()),
+export const CodingSchema = v.object({ system: str(), code: str(), display: str() });
+export const ConceptSchema = v.object({ coding: many(CodingSchema), text: str() });
+export type Concept = v.InferOutput<typeof ConceptSchema>;
+export const ReferenceSchema = v.object({ reference: str(), display: str() });
+export type Reference = v.InferOutput<typeof ReferenceSchema>;
+const ExtensionSchema = v.object({
+  url: v.string(),
+  valueBoolean: v.optional(v.boolean()),
   valueString: str(),
   valueCode: str(),
   valueUrl: str(),
   valueInteger: num(),
   valuePositiveInt: num(),
 });
-export type Extension = z.infer<typeof ExtensionSchema>;
-const TelecomSchema = z.object({ system: str(), value: str() });
-export type Telecom = z.infer<typeof TelecomSchema>;
-const HumanNameSchema = z.object({ text: str(), given: many(z.string()), family: str() });
-// No z.union or z.literal here: zod code the kit's own schemas do not use would land in the main file (the
-// shared zod modules live there), costing every page, FHIR or not.
+export type Extension = v.InferOutput<typeof ExtensionSchema>;
+const TelecomSchema = v.object({ system: str(), value: str() });
+export type Telecom = v.InferOutput<typeof TelecomSchema>;
+const HumanNameSchema = v.object({ text: str(), given: many(v.string()), family: str() });
+// No v.union or v.literal here: valibot code the kit's own schemas do not use would land in the main file (the
+// shared valibot modules live there), costing every page, FHIR or not.
 const NamesSchema = many(HumanNameSchema);
-export type Names = z.infer<typeof NamesSchema>;
-const PeriodSchema = z.object({ start: str(), end: str() });
-const QuantitySchema = z.object({ value: num(), unit: str(), code: str() });
-export type Quantity = z.infer<typeof QuantitySchema>;
-const MoneySchema = z.object({ value: num(), currency: str() });
-export type Money = z.infer<typeof MoneySchema>;
+export type Names = v.InferOutput<typeof NamesSchema>;
+const PeriodSchema = v.object({ start: str(), end: str() });
+const QuantitySchema = v.object({ value: num(), unit: str(), code: str() });
+export type Quantity = v.InferOutput<typeof QuantitySchema>;
+const MoneySchema = v.object({ value: num(), currency: str() });
+export type Money = v.InferOutput<typeof MoneySchema>;
 
 /** What every resource the adapter reads has. */
-const resource = <T extends z.core.$ZodLooseShape>(shape: T) =>
-  z.object({
-    id: z.string().check(z.minLength(1)),
-    meta: z.optional(z.object({ versionId: str(), lastUpdated: str() })),
+const resource = <T extends v.ObjectEntries>(shape: T) =>
+  v.object({
+    id: v.pipe(v.string(), v.minLength(1)),
+    meta: v.optional(v.object({ versionId: str(), lastUpdated: str() })),
     extension: many(ExtensionSchema),
     ...shape,
   });
 
 /** Any resource, every field kept (for updates, which must send back what the adapter does not model). */
-export const RawSchema = z.looseObject({ resourceType: z.string(), id: z.string() });
-export type Raw = z.infer<typeof RawSchema>;
+export const RawSchema = v.looseObject({ resourceType: v.string(), id: v.string() });
+export type Raw = v.InferOutput<typeof RawSchema>;
 
 /** A searchset Bundle; each entry's resource is parsed by the search's own schema. */
-export const BundleSchema = z.object({
+export const BundleSchema = v.object({
   total: num(),
-  link: many(z.object({ relation: str(), url: str() })),
-  entry: many(z.object({ resource: z.optional(RawSchema) })),
+  link: many(v.object({ relation: str(), url: str() })),
+  entry: many(v.object({ resource: v.optional(RawSchema) })),
 });
 
-export const OperationOutcomeSchema = z.object({
-  resourceType: z.enum(['OperationOutcome']),
-  issue: many(z.object({ severity: str(), diagnostics: str(), details: z.optional(ConceptSchema) })),
+export const OperationOutcomeSchema = v.object({
+  resourceType: v.picklist(['OperationOutcome']),
+  issue: many(v.object({ severity: str(), diagnostics: str(), details: v.optional(ConceptSchema) })),
 });
 
 export const PatientSchema = resource({
   name: NamesSchema,
-  communication: many(z.object({ language: ConceptSchema, preferred: z.optional(z.boolean()) })),
+  communication: many(v.object({ language: ConceptSchema, preferred: v.optional(v.boolean()) })),
 });
 
 /** Practitioner and RelatedPerson: the people on a plan or a care team. */
@@ -73,33 +73,33 @@ export const PersonSchema = resource({
   name: NamesSchema,
   telecom: many(TelecomSchema),
   relationship: many(ConceptSchema),
-  qualification: many(z.object({ code: ConceptSchema })),
+  qualification: many(v.object({ code: ConceptSchema })),
 });
-export type Person = z.infer<typeof PersonSchema>;
+export type Person = v.InferOutput<typeof PersonSchema>;
 
 /** An Organization on a plan (a hotline, an emergency department): one name. */
 export const OrganizationSchema = resource({ name: str(), telecom: many(TelecomSchema) });
 
 export const CareTeamSchema = resource({
-  participant: many(z.object({ role: many(ConceptSchema), member: z.optional(ReferenceSchema) })),
+  participant: many(v.object({ role: many(ConceptSchema), member: v.optional(ReferenceSchema) })),
 });
 
 export const PractitionerRoleSchema = resource({
-  practitioner: z.optional(ReferenceSchema),
+  practitioner: v.optional(ReferenceSchema),
   code: many(ConceptSchema),
   telecom: many(TelecomSchema),
-  period: z.optional(PeriodSchema),
+  period: v.optional(PeriodSchema),
 });
 
 export const CarePlanSchema = resource({
-  period: z.optional(PeriodSchema),
+  period: v.optional(PeriodSchema),
   created: str(),
-  author: z.optional(ReferenceSchema),
+  author: v.optional(ReferenceSchema),
   activity: many(
-    z.object({
-      detail: z.optional(
-        z.object({
-          code: z.optional(ConceptSchema),
+    v.object({
+      detail: v.optional(
+        v.object({
+          code: v.optional(ConceptSchema),
           description: str(),
           performer: many(ReferenceSchema),
           extension: many(ExtensionSchema),
@@ -110,48 +110,48 @@ export const CarePlanSchema = resource({
 });
 
 export const SlotSchema = resource({
-  schedule: z.optional(ReferenceSchema),
-  status: z.string(),
-  start: z.string(),
-  end: z.string(),
+  schedule: v.optional(ReferenceSchema),
+  status: v.string(),
+  start: v.string(),
+  end: v.string(),
   serviceType: many(ConceptSchema),
 });
-export type FhirSlot = z.infer<typeof SlotSchema>;
+export type FhirSlot = v.InferOutput<typeof SlotSchema>;
 
 export const ScheduleSchema = resource({ actor: many(ReferenceSchema) });
 
 export const AppointmentSchema = resource({
-  status: z.string(),
+  status: v.string(),
   start: str(),
   end: str(),
   slot: many(ReferenceSchema),
   serviceType: many(ConceptSchema),
-  participant: many(z.object({ actor: z.optional(ReferenceSchema) })),
-  identifier: many(z.object({ system: str(), value: str() })),
+  participant: many(v.object({ actor: v.optional(ReferenceSchema) })),
+  identifier: many(v.object({ system: str(), value: str() })),
 });
-export type FhirAppointment = z.infer<typeof AppointmentSchema>;
+export type FhirAppointment = v.InferOutput<typeof AppointmentSchema>;
 
 export const CoverageSchema = resource({
   subscriberId: str(),
-  type: z.optional(ConceptSchema),
-  class: many(z.object({ type: ConceptSchema, value: z.string(), name: str() })),
+  type: v.optional(ConceptSchema),
+  class: many(v.object({ type: ConceptSchema, value: v.string(), name: str() })),
 });
 
 export const InsurancePlanSchema = resource({
   plan: many(
-    z.object({
+    v.object({
       specificCost: many(
-        z.object({
+        v.object({
           benefit: many(
-            z.object({
+            v.object({
               type: ConceptSchema,
               extension: many(ExtensionSchema),
               cost: many(
-                z.object({
+                v.object({
                   type: ConceptSchema,
-                  applicability: z.optional(ConceptSchema),
+                  applicability: v.optional(ConceptSchema),
                   qualifiers: many(ConceptSchema),
-                  value: z.optional(QuantitySchema),
+                  value: v.optional(QuantitySchema),
                 }),
               ),
             }),
@@ -165,17 +165,17 @@ export const InsurancePlanSchema = resource({
 export const EligibilitySchema = resource({
   created: str(),
   insurance: many(
-    z.object({
+    v.object({
       item: many(
-        z.object({
-          network: z.optional(ConceptSchema),
-          unit: z.optional(ConceptSchema),
-          term: z.optional(ConceptSchema),
+        v.object({
+          network: v.optional(ConceptSchema),
+          unit: v.optional(ConceptSchema),
+          term: v.optional(ConceptSchema),
           benefit: many(
-            z.object({
+            v.object({
               type: ConceptSchema,
-              allowedMoney: z.optional(MoneySchema),
-              usedMoney: z.optional(MoneySchema),
+              allowedMoney: v.optional(MoneySchema),
+              usedMoney: v.optional(MoneySchema),
             }),
           ),
         }),
