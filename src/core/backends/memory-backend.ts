@@ -30,6 +30,16 @@ import {
   type Problem,
 } from '../schemas.js';
 import { createSeed, onCallAt, type DemoParticipantId, type Seed } from '../../demo-data/seed.js';
+import {
+  CheckInHistorySchema,
+  CheckInSubmissionSchema,
+  type CheckInSubmission,
+} from '../check-in/check-in.js';
+import { parseInstrument } from '../check-in/instrument.js';
+
+/** What the demo clinic says about when check-ins are read (GET /check-ins `readSchedule`). */
+export const DEMO_READ_SCHEDULE =
+  'Your care team reads check-ins within one business day (Monday to Friday).';
 
 /** What `simulate()` can inject. Every call replaces the previous settings; `simulate()` clears them. */
 export interface Simulation {
@@ -45,13 +55,16 @@ export interface Simulation {
   only?: BackendMethod[];
 }
 
-export interface MemoryBackend extends Backend {
+export interface MemoryBackend
+  extends Backend, Required<Pick<Backend, 'submitCheckIn' | 'getCheckIns' | 'getCheckInInstrument'>> {
   /** Inject faults for Storybook and tests. */
   simulate(simulation?: Simulation): void;
   /** Back to the initial data, and no simulation. */
   reset(): void;
   /** Crisis events received so far (each id once). */
   readonly crisisEvents: readonly CrisisEvent[];
+  /** Check-ins received so far from everyone on this seed (each id once), as they were sent. */
+  readonly checkIns: readonly (CheckInSubmission & { participant: DemoParticipantId })[];
 }
 
 export interface MemoryBackendOptions {
@@ -64,6 +77,13 @@ export interface MemoryBackendOptions {
   seed?: Seed;
   /** The clock (default: the real one). */
   now?: Date | (() => Date);
+  /**
+   * What GET /check-ins/instrument serves (e.g. a licensed translation); by default none (a 404), so the kit uses
+   * its built-in screener.
+   */
+  checkInInstrument?: unknown;
+  /** GET /check-ins `readSchedule`; default DEMO_READ_SCHEDULE, `null` for none. */
+  readSchedule?: string | null;
 }
 
 /** Server-side bookkeeping that is not part of the seed, shared by adapters over the same seed. */
@@ -72,6 +92,8 @@ interface Ledger {
   /** (participant:key) -> the request it was first used for and its result. */
   idempotency: Map<string, { request: string; appointment: Appointment }>;
   crisisEvents: Map<string, CrisisEvent>;
+  /** Check-ins by id, in the order they arrived. */
+  checkIns: Map<string, CheckInSubmission & { participant: DemoParticipantId }>;
   counter: number;
 }
 const ledgers = new WeakMap<Seed, Ledger>();
@@ -79,7 +101,13 @@ const ledgers = new WeakMap<Seed, Ledger>();
 function ledgerFor(seed: Seed): Ledger {
   let ledger = ledgers.get(seed);
   if (!ledger) {
-    ledger = { initial: structuredClone(seed), idempotency: new Map(), crisisEvents: new Map(), counter: 0 };
+    ledger = {
+      initial: structuredClone(seed),
+      idempotency: new Map(),
+      crisisEvents: new Map(),
+      checkIns: new Map(),
+      counter: 0,
+    };
     ledgers.set(seed, ledger);
   }
   return ledger;
@@ -100,6 +128,7 @@ export function createMemoryBackend(options: MemoryBackendOptions = {}): MemoryB
   const now = (): Date => (clock === undefined ? new Date() : typeof clock === 'function' ? clock() : clock);
   const seed = options.seed ?? createSeed(now());
   const ledger = ledgerFor(seed);
+  const readSchedule = options.readSchedule === undefined ? DEMO_READ_SCHEDULE : options.readSchedule;
   let simulation: Simulation = {};
 
   /** Apply the simulation, run `handler`, then clone and parse its result like a wire response would be. */
@@ -163,6 +192,10 @@ export function createMemoryBackend(options: MemoryBackendOptions = {}): MemoryB
       return [...ledger.crisisEvents.values()];
     },
 
+    get checkIns() {
+      return [...ledger.checkIns.values()];
+    },
+
     simulate(next: Simulation = {}) {
       simulation = { ...next };
     },
@@ -172,6 +205,7 @@ export function createMemoryBackend(options: MemoryBackendOptions = {}): MemoryB
       Object.assign(seed, fresh);
       ledger.idempotency.clear();
       ledger.crisisEvents.clear();
+      ledger.checkIns.clear();
       simulation = {};
     },
 
@@ -319,6 +353,59 @@ export function createMemoryBackend(options: MemoryBackendOptions = {}): MemoryB
         return next;
       });
       return { preferences, etag: etagOf(preferences.version) };
+    },
+
+    submitCheckIn: (checkIn, o) =>
+      call('submitCheckIn', undefined, o, () => {
+        const valid = input(CheckInSubmissionSchema, checkIn, 'check-in');
+        // Idempotent by id: a replay changes nothing.
+        if (!ledger.checkIns.has(valid.id)) ledger.checkIns.set(valid.id, { ...valid, participant: me });
+      }),
+
+    getCheckIns: (since, o) =>
+      call('getCheckIns', CheckInHistorySchema, o, () => {
+        const from = Date.parse(since);
+        if (Number.isNaN(from)) throw problem(400, 'Invalid request', 'since must be an ISO 8601 date-time');
+        const recent = (who: DemoParticipantId) =>
+          [...ledger.checkIns.values()].filter((c) => c.participant === who && Date.parse(c.at) >= from);
+        const partner = participant().partner;
+        return {
+          ...(readSchedule ? { readSchedule } : {}),
+          // My own, without the screener's answers: the history needs the day's numbers only.
+          checkIns: recent(me).map(
+            ({ id, at, mood, cravings, usedPlan, note, shareNote, shareMoodWithPartner }) => ({
+              id,
+              at,
+              mood,
+              ...(cravings === undefined ? {} : { cravings }),
+              usedPlan,
+              ...(note ? { note } : {}),
+              shareNote,
+              shareMoodWithPartner,
+            }),
+          ),
+          // The partner's: the mood of the days they chose to share, and nothing else.
+          ...(partner
+            ? {
+                partner: {
+                  displayName: partner.displayName,
+                  moods: recent(partner.id as DemoParticipantId)
+                    .filter((c) => c.shareMoodWithPartner)
+                    .map(({ at, mood }) => ({ at, mood })),
+                },
+              }
+            : {}),
+        };
+      }),
+
+    getCheckInInstrument: async (o) => {
+      const served = await call(
+        'getCheckInInstrument',
+        z.unknown(),
+        o,
+        () => options.checkInInstrument ?? null,
+      );
+      return served === null ? undefined : parseInstrument(served, 'GET /check-ins/instrument response');
     },
   };
   return backend;
