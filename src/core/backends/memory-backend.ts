@@ -33,9 +33,10 @@ import { createSeed, onCallAt, type DemoParticipantId, type Seed } from '../../d
 import {
   CheckInHistorySchema,
   CheckInSubmissionSchema,
+  type CheckInHistory,
   type CheckInSubmission,
 } from '../check-in/check-in.js';
-import { parseInstrument } from '../check-in/instrument.js';
+import { parseInstrument, type Instrument } from '../check-in/instrument.js';
 
 /** What the demo clinic says about when check-ins are read (GET /check-ins `readSchedule`). */
 export const DEMO_READ_SCHEDULE =
@@ -55,8 +56,10 @@ export interface Simulation {
   only?: BackendMethod[];
 }
 
-export interface MemoryBackend
-  extends Backend, Required<Pick<Backend, 'submitCheckIn' | 'getCheckIns' | 'getCheckInInstrument'>> {
+export interface MemoryBackend extends Backend {
+  submitCheckIn(checkIn: CheckInSubmission, options?: CallOptions): Promise<void>;
+  getCheckIns(since: string, options?: CallOptions): Promise<CheckInHistory>;
+  getCheckInInstrument(options?: CallOptions): Promise<Instrument | undefined>;
   /** Inject faults for Storybook and tests. */
   simulate(simulation?: Simulation): void;
   /** Back to the initial data, and no simulation. */
