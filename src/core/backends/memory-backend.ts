@@ -29,7 +29,13 @@ import {
   type Preferences,
   type Problem,
 } from '../schemas.js';
-import { createSeed, onCallAt, type DemoParticipantId, type Seed } from '../../demo-data/seed.js';
+import {
+  createSeed,
+  onCallAt,
+  DEMO_READ_SCHEDULE,
+  type DemoParticipantId,
+  type Seed,
+} from '../../demo-data/seed.js';
 import {
   CheckInHistorySchema,
   CheckInSubmissionSchema,
@@ -38,9 +44,7 @@ import {
 } from '../check-in/check-in.js';
 import { parseInstrument, type Instrument } from '../check-in/instrument.js';
 
-/** What the demo clinic says about when check-ins are read (GET /check-ins `readSchedule`). */
-export const DEMO_READ_SCHEDULE =
-  'Your care team reads check-ins within one business day (Monday to Friday).';
+export { DEMO_READ_SCHEDULE };
 
 /** What `simulate()` can inject. Every call replaces the previous settings; `simulate()` clears them. */
 export interface Simulation {
