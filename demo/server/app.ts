@@ -26,6 +26,7 @@ import {
 } from '../../src/core/schemas.js';
 import { createSeed, DEMO_READ_SCHEDULE, DEMO_TELEHEALTH_ORIGIN } from '../../src/demo-data/seed.js';
 import { CheckInSubmissionSchema } from '../../src/core/check-in/check-in.js';
+import { CSSRS_SCREENER_RECENT } from '../../src/core/check-in/instrument.js';
 import { isDateTime } from '../../src/core/schemas.js';
 import { addMissingSlots, isEmpty, openDatabase, seedDatabase } from './db.js';
 import { HttpProblem, readJsonBody, sendJson, sendProblem } from './http.js';
@@ -503,10 +504,9 @@ function buildRoutes(store: Store, telehealthOrigin: string): Route[] {
     {
       pattern: /^\/check-ins\/instrument$/,
       methods: {
-        // The demo clinic uses the kit's built-in C-SSRS Screener: no instrument of its own (404).
-        GET: () => {
-          throw new HttpProblem(404, 'no-instrument', 'This clinic uses the built-in screener.');
-        },
+        // The demo clinic serves the C-SSRS Screener (recent) as the kit ships it. A clinic with a licensed
+        // translation serves that; one without this route answers 404 and the kit uses its built-in copy.
+        GET: () => ({ status: 200, body: CSSRS_SCREENER_RECENT }),
       },
     },
     {

@@ -1,13 +1,13 @@
 /// <reference types="node" />
 // The reference backend's check-ins: POST is idempotent by id and validated (a note that was not shared is
 // refused), GET returns my check-ins without the screener's answers and my partner's shared moods only, and
-// GET /check-ins/instrument is a 404 (the demo clinic uses the kit's built-in screener).
+// GET /check-ins/instrument serves the C-SSRS Screener as the kit ships it.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { Database } from '../../demo/server/sqlite.js';
 import { databasePath } from '../../demo/server/db.js';
 import { CheckInHistorySchema } from '../../src/core/check-in/check-in.js';
-import { CSSRS_SCREENER_RECENT } from '../../src/core/check-in/instrument.js';
+import { CSSRS_SCREENER_RECENT, parseInstrument } from '../../src/core/check-in/instrument.js';
 import { JORDAN, NOW, startServer, type TestServer } from './helpers.js';
 
 function rows(s: TestServer, sql: string): Record<string, unknown>[] {
@@ -122,12 +122,12 @@ test('GET /check-ins: mine without the answers; my partner sees only the moods I
   }
 });
 
-test('GET /check-ins/instrument: 404, so the kit uses its built-in screener', async () => {
+test('GET /check-ins/instrument: the C-SSRS Screener as the kit ships it, which the kit accepts', async () => {
   const s = await startServer();
   try {
     const response = await s.api('/check-ins/instrument');
-    assert.equal(response.status, 404);
-    assert.match(response.headers.get('content-type') ?? '', /problem\+json/);
+    assert.equal(response.status, 200);
+    assert.deepEqual(parseInstrument(await response.json()), CSSRS_SCREENER_RECENT);
   } finally {
     await s.close();
   }
