@@ -442,6 +442,23 @@ describe('iop-check-in', () => {
     expect((await delivered()).instrument.version).to.equal('licensed-es-test');
   });
 
+  it('signing out mid-check-in forgets what was answered (a shared device shows the next person nothing)', async () => {
+    const el = await render();
+    await choose(el, 2);
+    await next(el);
+    await choose(el, 0);
+    // The portal signs the person out: no session any more.
+    await signOut({ flushTimeoutMs: 0 });
+    resetConfig();
+    configure({ baseUrl: '/api/v1' });
+    await waitUntil(() => shown(el).includes('Please sign in to see this.'), 'signed out');
+    expect(root(el).querySelector('form')).to.equal(null);
+    configure({ backend: createMemoryBackend({ participant: 'jordan', seed }) });
+    await waitUntil(() => root(el).querySelector('form'), 'signed in again');
+    expect(question(el)).to.equal('How are you feeling today?');
+    expect(root(el).querySelector('input:checked')).to.equal(null);
+  });
+
   it('signed out: asks to sign in and shows no questions', async () => {
     resetConfig();
     configure({ baseUrl: '/api/v1' });

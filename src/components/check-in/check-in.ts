@@ -156,8 +156,24 @@ export class IopCheckIn extends IopWidget {
         };
       },
     }),
-    () => this.watchExtras(),
+    (state) => {
+      // Signed out (or the session ended): what was typed so far belongs to that person, not the next one.
+      if (state.status === 'signed-out') this.startOver();
+      this.watchExtras();
+    },
   );
+
+  /** Back to the first question with nothing answered. */
+  private startOver(): void {
+    this.step = 'mood';
+    this.screenAt = 0;
+    this.mood = this.craving = this.usedPlan = this.outcome = this.delivery = this.locked = undefined;
+    this.note = '';
+    this.shareNote = this.shareMood = this.missing = false;
+    this.answers = {};
+    this.coping = [];
+    this.onCall = undefined;
+  }
 
   private get t(): CheckInMessages {
     return checkInMessages[this.resolvedLocale];
