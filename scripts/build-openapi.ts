@@ -11,6 +11,8 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import type * as v from 'valibot';
 import { toJsonSchemaDefs, type JsonSchema } from '@valibot/to-json-schema';
 import * as S from '../src/core/schemas.js';
+import * as C from '../src/core/check-in/check-in.js';
+import { InstrumentSchema } from '../src/core/check-in/instrument.js';
 
 type Json = Record<string, unknown>;
 
@@ -44,6 +46,11 @@ const COMPONENTS: Record<string, v.GenericSchema> = {
   Coverage: S.CoverageSchema,
   Preferences: S.PreferencesSchema,
   PreferencesPatch: S.PreferencesPatchSchema,
+  CheckInSubmission: C.CheckInSubmissionSchema,
+  CheckInSummary: C.CheckInSummarySchema,
+  PartnerMood: C.PartnerMoodSchema,
+  CheckInHistory: C.CheckInHistorySchema,
+  Instrument: InstrumentSchema,
   Problem: S.ProblemSchema,
 };
 
@@ -58,6 +65,18 @@ const NOTES: Record<string, string> = {
     'explainer estimates with it without asking the member to type one. program (optional) is the usual ' +
     "schedule of a per-day program (days a week, weeks), the default of the explainer's program estimate.",
   PreferencesPatch: 'An absent pet keeps the current pet; pet: null removes it.',
+  CheckInSubmission:
+    'note is present only when shareNote is true (a note the person kept private never leaves the device). ' +
+    'answers maps each screener item asked (its linkId) to the answer code, at most 50. risk is the triage the ' +
+    "kit acted on by the instrument's published rules; it is never shown to the person.",
+  PartnerMood: "A day's mood the partner chose to share: nothing else of their check-in is ever returned.",
+  CheckInHistory:
+    'readSchedule says when the care team reads check-ins (the kit also says they are not watched around the ' +
+    'clock). partner is present when the participant has a partner in the program.',
+  Instrument:
+    'A FHIR-style Questionnaire with triage rules. Every enableWhen names an earlier item and one of its answer ' +
+    'codes; triage rules go from the highest level down and name existing items and answers. The wording must be ' +
+    "the instrument's own published wording (or its own licensed translation).",
   Problem: 'RFC 9457 problem details (application/problem+json). Extension members are allowed.',
 };
 
@@ -233,6 +252,44 @@ const PATHS: Json = {
       },
     }),
   },
+  '/check-ins': {
+    post: operation({
+      id: 'submitCheckIn',
+      summary: 'Submit a check-in (idempotent by id; the Idempotency-Key header carries the same id).',
+      tag: 'check-ins',
+      body: 'CheckInSubmission',
+      responses: {
+        '202': { description: 'Accepted (also for a replayed id).' },
+        '400': problem('Invalid check-in (including a note that was not shared).'),
+      },
+    }),
+    get: operation({
+      id: 'getCheckIns',
+      summary: "My check-ins since a date (no screener answers), and my partner's shared moods.",
+      tag: 'check-ins',
+      parameters: [
+        {
+          name: 'since',
+          in: 'query',
+          required: false,
+          description: 'Default: 14 days ago.',
+          schema: { type: 'string', format: 'date-time' },
+        },
+      ],
+      responses: { '200': ok('CheckInHistory', 'The history.'), '400': problem('Invalid since.') },
+    }),
+  },
+  '/check-ins/instrument': {
+    get: operation({
+      id: 'getCheckInInstrument',
+      summary: "The clinic's screener (e.g. a licensed translation), optional.",
+      tag: 'check-ins',
+      responses: {
+        '200': ok('Instrument', 'The instrument the kit asks and triages by.'),
+        '404': problem('None: the kit uses its built-in C-SSRS Screener (recent).'),
+      },
+    }),
+  },
   '/safety-plans/current': {
     get: operation({
       id: 'getSafetyPlan',
@@ -400,11 +457,18 @@ export function buildOpenApi(): Json {
     ],
     // Either a bearer token, or the session cookie together with the CSRF header.
     security: [{ bearer: [] }, { sessionCookie: [], csrfHeader: [] }],
-    tags: ['session', 'participant', 'crisis', 'safety-plan', 'follow-ups', 'coverage', 'preferences'].map(
-      (name) => ({
-        name,
-      }),
-    ),
+    tags: [
+      'session',
+      'participant',
+      'crisis',
+      'check-ins',
+      'safety-plan',
+      'follow-ups',
+      'coverage',
+      'preferences',
+    ].map((name) => ({
+      name,
+    })),
     paths: PATHS,
     components: {
       securitySchemes: {

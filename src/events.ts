@@ -9,6 +9,7 @@
  */
 import type { Appointment } from './core/schemas.js';
 import type { AlertDismissDetail } from './components/alert/alert.js';
+import type { CheckInSubmittedDetail } from './components/check-in/check-in.js';
 import type { EstimateDetail } from './components/coverage-explainer/coverage-explainer.js';
 import type { CrisisActionDetail } from './components/crisis-connect/crisis-connect.js';
 import type { DialogHideDetail } from './components/dialog/dialog.js';
@@ -19,6 +20,7 @@ import type { IopErrorDetail } from './internal/data-controller.js';
 
 export type {
   AlertDismissDetail,
+  CheckInSubmittedDetail,
   CrisisActionDetail,
   DialogHideDetail,
   EstimateDetail,
@@ -32,6 +34,10 @@ export type {
 export interface IopEventDetailMap {
   /** `<iop-alert>`: the close button was pressed (cancelable). */
   'iop-dismiss': AlertDismissDetail;
+  /** `<iop-check-in>`: a check-in was finished and saved (sent now, or when back online). */
+  'iop-check-in-submitted': CheckInSubmittedDetail;
+  /** `<iop-check-in>`: a high-risk screen; the crisis help is shown and the 24-hour follow-up requested. */
+  'iop-check-in-escalated': CheckInSubmittedDetail;
   /** `<iop-coverage-explainer>`: a new estimate is shown. */
   'iop-estimate': EstimateDetail;
   /** `<iop-crisis-connect>`: the crisis dialog opened. */
@@ -70,6 +76,10 @@ export type IopEventMap = { [K in IopEventName]: CustomEvent<IopEventDetailMap[K
 
 /** `<iop-alert>`'s `iop-dismiss`. */
 export type IopDismissEvent = IopEventMap['iop-dismiss'];
+/** `<iop-check-in>`'s `iop-check-in-submitted`. */
+export type IopCheckInSubmittedEvent = IopEventMap['iop-check-in-submitted'];
+/** `<iop-check-in>`'s `iop-check-in-escalated`. */
+export type IopCheckInEscalatedEvent = IopEventMap['iop-check-in-escalated'];
 /** `<iop-coverage-explainer>`'s `iop-estimate`. */
 export type IopEstimateEvent = IopEventMap['iop-estimate'];
 /** `<iop-crisis-connect>`'s `iop-crisis-open`. */

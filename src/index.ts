@@ -3,10 +3,13 @@
  * Import one tag instead (`iop-kit/iop-crisis-connect`) to load less.
  */
 import './register.js';
+// Not in the drop-in (src/register.ts) for its size; every app importing the kit gets it.
+import './components/check-in/define.js';
 
 export { IopAlert } from './components/alert/alert.js';
 export { IopButton } from './components/button/button.js';
 export { IopCard } from './components/card/card.js';
+export { IopCheckIn, type CheckInSubmittedDetail } from './components/check-in/check-in.js';
 export { IopCrisisConnect, type CrisisActionDetail } from './components/crisis-connect/crisis-connect.js';
 export {
   IopCoverageExplainer,
@@ -36,6 +39,26 @@ export type { Backend } from './core/backends/backend.js';
 export { estimateMemberPays, parseDollars } from './core/estimate.js';
 export { IopError, NetworkError, TimeoutError, HttpError, SchemaError, ConfigError } from './core/errors.js';
 export * from './core/schemas.js';
+export {
+  CheckInSubmissionSchema,
+  CheckInHistorySchema,
+  CheckInSummarySchema,
+  PartnerMoodSchema,
+  type CheckIn,
+  type CheckInSubmission,
+  type CheckInHistory,
+  type CheckInSummary,
+  type PartnerMood,
+} from './core/check-in/check-in.js';
+export {
+  CSSRS_SCREENER_RECENT,
+  InstrumentSchema,
+  parseInstrument,
+  RISK_LEVELS,
+  type Instrument,
+  type InstrumentItem,
+  type RiskLevel,
+} from './core/check-in/instrument.js';
 export { defineElement } from './core/define.js';
 export { KIT_VERSION } from './core/version.js';
 // Every event's name and detail (and the HTMLElementEventMap entries for them).

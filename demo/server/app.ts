@@ -24,7 +24,10 @@ import {
   type ParticipantRef,
   type Preferences,
 } from '../../src/core/schemas.js';
-import { createSeed, DEMO_TELEHEALTH_ORIGIN } from '../../src/demo-data/seed.js';
+import { createSeed, DEMO_READ_SCHEDULE, DEMO_TELEHEALTH_ORIGIN } from '../../src/demo-data/seed.js';
+import { CheckInSubmissionSchema } from '../../src/core/check-in/check-in.js';
+import { CSSRS_SCREENER_RECENT } from '../../src/core/check-in/instrument.js';
+import { isDateTime } from '../../src/core/schemas.js';
 import { addMissingSlots, isEmpty, openDatabase, seedDatabase } from './db.js';
 import { HttpProblem, readJsonBody, sendJson, sendProblem } from './http.js';
 import { defaultStaticDirs, serveStatic, type StaticDirs } from './static.js';
@@ -91,6 +94,10 @@ const DemoSignInSchema = v.object({ participant: v.picklist(['alex', 'jordan']) 
 
 /** `participant` defaults to `me`. */
 const SafetyPlanQuerySchema = v.object({ participant: v.optional(PlanOwnerSchema) });
+/** `since` defaults to 14 days ago. */
+const CheckInsQuerySchema = v.object({
+  since: v.optional(v.pipe(v.string(), v.check(isDateTime, 'an ISO 8601 date-time with offset'))),
+});
 /** Idempotency keys: 1-255 visible ASCII characters (a UUID fits). */
 const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,255}$/;
 
@@ -455,6 +462,51 @@ function buildRoutes(store: Store, telehealthOrigin: string): Route[] {
             headers: stored ? {} : { 'Idempotent-Replayed': 'true' },
           };
         },
+      },
+    },
+    {
+      pattern: /^\/check-ins$/,
+      methods: {
+        POST: async (ctx): Promise<Reply> => {
+          // The schema refuses a note that was not shared, so a private note can never be stored here.
+          const checkIn = validate(CheckInSubmissionSchema, await readJsonBody(ctx.req));
+          // Idempotent by id: a replay is acknowledged the same way and stores nothing new.
+          const stored = store.addCheckIn(ctx.me.id, checkIn, ctx.now.toISOString());
+          return {
+            status: 202,
+            body: { id: checkIn.id },
+            headers: stored ? {} : { 'Idempotent-Replayed': 'true' },
+          };
+        },
+        GET: ({ url, me, now }) => {
+          const query = validate(CheckInsQuerySchema, Object.fromEntries(url.searchParams), 'query');
+          const since = query.since ?? new Date(now.getTime() - 14 * 864e5).toISOString();
+          const partner = partnerRef(me);
+          return {
+            status: 200,
+            body: {
+              readSchedule: DEMO_READ_SCHEDULE,
+              checkIns: store.checkIns(me.id, since),
+              // The partner's shared moods only: never their answers, notes or cravings.
+              ...(partner
+                ? {
+                    partner: {
+                      displayName: partner.displayName,
+                      moods: store.sharedMoods(partner.id, since),
+                    },
+                  }
+                : {}),
+            },
+          };
+        },
+      },
+    },
+    {
+      pattern: /^\/check-ins\/instrument$/,
+      methods: {
+        // The demo clinic serves the C-SSRS Screener (recent) as the kit ships it. A clinic with a licensed
+        // translation serves that; one without this route answers 404 and the kit uses its built-in copy.
+        GET: () => ({ status: 200, body: CSSRS_SCREENER_RECENT }),
       },
     },
     {

@@ -16,7 +16,7 @@ import {
 } from '../../src/demo-data/seed.js';
 
 /** Bump when the schema below changes: an older file is re-created and re-seeded. */
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
 
 /** The file name inside DATA_DIR. */
 export const DB_FILE_NAME = 'iop-kit.sqlite';
@@ -106,6 +106,25 @@ CREATE TABLE crisis_events (
   target TEXT,
   received_at TEXT NOT NULL
 );
+-- Check-ins (idempotent by id). The note is here only when the person shared it with the care team (the request
+-- schema refuses a note otherwise). The partner is only ever shown at and mood, and only where share_mood = 1.
+CREATE TABLE check_ins (
+  id TEXT PRIMARY KEY,
+  participant_id TEXT NOT NULL REFERENCES participants(id),
+  at TEXT NOT NULL,
+  mood INTEGER NOT NULL CHECK (mood BETWEEN 0 AND 10),
+  cravings INTEGER CHECK (cravings BETWEEN 0 AND 10),
+  used_plan INTEGER NOT NULL CHECK (used_plan IN (0, 1)),
+  note TEXT CHECK (note IS NULL OR share_note = 1),
+  share_note INTEGER NOT NULL CHECK (share_note IN (0, 1)),
+  share_mood INTEGER NOT NULL CHECK (share_mood IN (0, 1)),
+  instrument_url TEXT NOT NULL,
+  instrument_version TEXT NOT NULL,
+  answers TEXT NOT NULL,
+  risk TEXT NOT NULL CHECK (risk IN ('none', 'low', 'moderate', 'high')),
+  received_at TEXT NOT NULL
+);
+CREATE INDEX check_ins_by_participant ON check_ins (participant_id, at);
 CREATE TABLE telehealth_sessions (
   id TEXT PRIMARY KEY,
   participant_id TEXT NOT NULL REFERENCES participants(id),
@@ -127,6 +146,7 @@ const TABLES = [
   'appointments',
   'idempotency_keys',
   'crisis_events',
+  'check_ins',
   'telehealth_sessions',
   'preferences',
   'slots',

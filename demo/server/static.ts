@@ -57,6 +57,17 @@ export const PAGE_CSP = [
 ].join('; ');
 
 /**
+ * The portal demo: the page policy, except that Lit's Trusted Types policy may be created twice. The portal loads
+ * `<iop-check-in>` from its own file (dist/browser/iop-check-in.js) beside the drop-in, which leaves the check-in
+ * out for its size; each file brings its own Lit, and each Lit creates the `lit-html` policy (the embedding docs
+ * say the same for any page with two copies). Every other page keeps the strict policy.
+ */
+export const PORTAL_CSP = PAGE_CSP.replace(
+  'trusted-types iop-kit lit-html',
+  "trusted-types iop-kit lit-html 'allow-duplicates'",
+);
+
+/**
  * Storybook only. Its build boots from inline <script> blocks, its manager styles itself with
  * runtime-injected <style> (emotion), some addons compile code with `new Function`, and it writes
  * HTML through innerHTML, so it cannot run under the page policy: it gets 'unsafe-inline' and
@@ -240,7 +251,12 @@ async function sendFile(
     'Cache-Control': 'no-cache',
     ETag: etag,
   };
-  if (type.startsWith('text/html')) headers['Content-Security-Policy'] = storybook ? STORYBOOK_CSP : PAGE_CSP;
+  if (type.startsWith('text/html'))
+    headers['Content-Security-Policy'] = storybook
+      ? STORYBOOK_CSP
+      : /[/\\]demo[/\\]portal[/\\]index\.html$/.test(file)
+        ? PORTAL_CSP
+        : PAGE_CSP;
   if (req.headers['if-none-match'] === etag) {
     res.writeHead(304, headers);
     res.end();

@@ -19,6 +19,7 @@ import type {
   SlotKind,
 } from '../../src/core/schemas.js';
 import { MINUTES_PER_WEEK } from './db.js';
+import type { CheckInSubmission, CheckInSummary, PartnerMood } from '../../src/core/check-in/check-in.js';
 
 /** A response remembered under an idempotency key. */
 export interface StoredResponse {
@@ -153,6 +154,76 @@ export class Store {
       )
       .run(event.id, participantId, event.type, event.at, event.action, event.target ?? null, receivedAt);
     return result.changes === 1;
+  }
+
+  /** Stores a check-in once per id. Returns false when the id was already stored (a replay). */
+  addCheckIn(participantId: string, c: CheckInSubmission, receivedAt: string): boolean {
+    const result = this.db
+      .prepare(
+        `INSERT INTO check_ins (id, participant_id, at, mood, cravings, used_plan, note, share_note, share_mood,
+           instrument_url, instrument_version, answers, risk, received_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING`,
+      )
+      .run(
+        c.id,
+        participantId,
+        c.at,
+        c.mood,
+        c.cravings ?? null,
+        c.usedPlan ? 1 : 0,
+        c.shareNote ? (c.note ?? null) : null,
+        c.shareNote ? 1 : 0,
+        c.shareMoodWithPartner ? 1 : 0,
+        c.instrument.url,
+        c.instrument.version,
+        JSON.stringify(c.answers),
+        c.risk,
+        receivedAt,
+      );
+    return result.changes === 1;
+  }
+
+  /** A participant's check-ins at or after `since`, oldest first, without the screener's answers. */
+  checkIns(participantId: string, since: string): CheckInSummary[] {
+    const rows = this.db
+      .prepare<{
+        id: string;
+        at: string;
+        mood: number;
+        cravings: number | null;
+        used_plan: number;
+        note: string | null;
+        share_note: number;
+        share_mood: number;
+      }>(
+        `SELECT id, at, mood, cravings, used_plan, note, share_note, share_mood FROM check_ins
+          WHERE participant_id = ? ORDER BY at, id`,
+      )
+      .all(participantId);
+    const from = Date.parse(since);
+    return rows
+      .filter((r) => Date.parse(r.at) >= from)
+      .map((r) => ({
+        id: r.id,
+        at: r.at,
+        mood: r.mood,
+        ...(r.cravings === null ? {} : { cravings: r.cravings }),
+        usedPlan: r.used_plan === 1,
+        ...(r.note === null ? {} : { note: r.note }),
+        shareNote: r.share_note === 1,
+        shareMoodWithPartner: r.share_mood === 1,
+      }));
+  }
+
+  /** The moods a participant chose to share with their partner since `since`: the time and mood, nothing else. */
+  sharedMoods(participantId: string, since: string): PartnerMood[] {
+    const rows = this.db
+      .prepare<{ at: string; mood: number }>(
+        'SELECT at, mood FROM check_ins WHERE participant_id = ? AND share_mood = 1 ORDER BY at, id',
+      )
+      .all(participantId);
+    const from = Date.parse(since);
+    return rows.filter((r) => Date.parse(r.at) >= from).map((r) => ({ at: r.at, mood: r.mood }));
   }
 
   /** Free slots starting in [fromMs, toMs), optionally of one kind, by start time. */

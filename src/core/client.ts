@@ -22,6 +22,7 @@ import { createBackend } from './backends/create-backend.js';
 import { ConfigError, parseWith } from './errors.js';
 import { DEFAULT_DB_NAME, deleteKitDatabase } from './storage/kit-db.js';
 import { createOutbox, type Outbox, type OutboxEntry } from './storage/outbox.js';
+import type { CheckInSubmission } from './check-in/check-in.js';
 import {
   CrisisEventSchema,
   PreferencesPatchSchema,
@@ -30,7 +31,12 @@ import {
 } from './schemas.js';
 
 /** Outbox kinds the client knows how to deliver. */
-export const OUTBOX_KINDS = { crisisEvent: 'crisis-event', preferences: 'preferences' } as const;
+export const OUTBOX_KINDS = {
+  crisisEvent: 'crisis-event',
+  preferences: 'preferences',
+  /** A check-in (src/core/check-in/check-in.ts validates it before it is queued). */
+  checkIn: 'check-in',
+} as const;
 
 /** Cache key under which the client keeps the latest preferences it saved or read. */
 export const PREFERENCES_KEY = 'preferences';
@@ -123,6 +129,11 @@ export function createClient(config: IopConfig = getConfig(), options: ClientOpt
         if (saved.etag !== sentWith) replacedEtags.set(sentWith, saved.etag);
         await cache.set(PREFERENCES_KEY, saved);
         return saved;
+      }
+      if (entry.kind === OUTBOX_KINDS.checkIn) {
+        // A host's own Backend without check-ins: nothing can deliver it (the outbox reports it rejected).
+        if (!backend.submitCheckIn) throw new ConfigError('backend', 'submitCheckIn');
+        return backend.submitCheckIn(entry.payload as CheckInSubmission);
       }
       throw new ConfigError('outbox entry kind', `one of ${Object.values(OUTBOX_KINDS).join(', ')}`);
     },

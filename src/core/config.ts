@@ -36,6 +36,13 @@ export const BACKEND_METHODS = [
   'updatePreferences',
 ] as const satisfies readonly (keyof Backend)[];
 
+/** The Backend's optional methods, for check-ins (a host's own Backend may leave them out). */
+export const CHECK_IN_METHODS = [
+  'submitCheckIn',
+  'getCheckIns',
+  'getCheckInInstrument',
+] as const satisfies readonly (keyof Backend)[];
+
 const isLocalHost = (host: string) => host === 'localhost' || host === '127.0.0.1' || host === '[::1]';
 
 /** https: anywhere, http: only on localhost (tokens must not travel in clear text). */

@@ -185,6 +185,40 @@ describe('portal demo', () => {
     await server.restart();
   });
 
+  test('a check-in (its own file beside the drop-in) reaches the reference backend; the partner gets the mood only', async () => {
+    const { page, context, problems } = await openPage(browser, server.base + PORTAL);
+    const checkIn = page.locator('iop-check-in');
+    const next = checkIn.locator('[part=next]');
+    await checkIn.locator('.opt', { hasText: /^\s*4\s*$/ }).click();
+    await checkIn.getByText('with Jordan').click();
+    await next.click();
+    await checkIn.getByText('Yes', { exact: true }).click();
+    await next.click();
+    await checkIn.locator('textarea').fill('Only for me');
+    await next.click();
+    for (let i = 0; i < 3; i++) {
+      await checkIn.getByText('No', { exact: true }).click();
+      await next.click();
+    }
+    await checkIn.getByText('Thank you for checking in.').waitFor();
+    await checkIn.getByText('Your check-in was sent to your care team.').waitFor();
+    const mine = (await api('/check-ins')) as { checkIns: { mood: number; note?: string }[] };
+    assert.deepEqual(
+      mine.checkIns.map((c) => [c.mood, c.note]),
+      [[4, undefined]],
+    );
+    const res = await fetch(server.base + '/api/v1/check-ins', {
+      headers: { authorization: 'Bearer demo-jordan' },
+    });
+    const jordan = (await res.json()) as { partner: { moods: unknown[] } };
+    assert.deepEqual(
+      jordan.partner.moods.map((m) => Object.keys(m as object).sort()),
+      [['at', 'mood']],
+    );
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
   test('sign-out leaves no IndexedDB database of the kit', async () => {
     const { page, context } = await openPage(browser, server.base + PORTAL);
     await page.locator('iop-safety-plan').first().locator('h2').first().waitFor();

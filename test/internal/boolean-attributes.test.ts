@@ -5,6 +5,8 @@
  */
 import { expect, fixture } from '@open-wc/testing';
 import '../../src/register.js';
+// Not in the drop-in (src/register.ts) for its size; 'iop-kit' (src/index.ts) registers it.
+import '../../src/components/check-in/define.js';
 import { booleanAttribute } from '../../src/internal/iop-element.js';
 
 const BOOLEAN_ATTRIBUTES: [tag: string, attribute: string, property: string][] = [
@@ -12,6 +14,7 @@ const BOOLEAN_ATTRIBUTES: [tag: string, attribute: string, property: string][] =
   ['iop-button', 'loading', 'loading'],
   ['iop-button', 'disabled', 'disabled'],
   ['iop-button', 'block', 'block'],
+  ['iop-check-in', 'cravings', 'cravings'],
   ['iop-coverage-explainer', 'self-pay', 'selfPay'],
   ['iop-coverage-explainer', 'example-plan', 'examplePlan'],
   ['iop-crisis-connect', 'include-partner', 'includePartner'],
@@ -31,7 +34,12 @@ describe('boolean attributes', () => {
   it('the list above is every boolean attribute of every kit tag, and each uses the kit converter', async () => {
     // src/register.ts imports every components/<name>/define.js: the kit's tags.
     const register = await (await fetch(new URL('../../src/register.ts', import.meta.url))).text();
-    const tags = [...register.matchAll(/components\/([a-z-]+)\/define/g)].map((m) => `iop-${m[1]}`);
+    const index = await (await fetch(new URL('../../src/index.ts', import.meta.url))).text();
+    const tags = [
+      ...new Set(
+        [...(register + index).matchAll(/components\/([a-z-]+)\/define/g)].map((m) => `iop-${m[1]}`),
+      ),
+    ];
     expect(tags).to.include('iop-safety-plan');
     const found: string[] = [];
     for (const tag of tags) {

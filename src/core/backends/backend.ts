@@ -18,6 +18,8 @@ import type {
   TelehealthRequest,
   TelehealthSession,
 } from '../schemas.js';
+import type { CheckInHistory, CheckInSubmission } from '../check-in/check-in.js';
+import type { Instrument } from '../check-in/instrument.js';
 
 /** Options every call accepts. Aborting rejects the call (with the signal's reason or an AbortError). */
 export interface CallOptions {
@@ -61,6 +63,18 @@ export interface Backend {
     ifMatch: string,
     options?: CallOptions,
   ): Promise<VersionedPreferences>;
+  /**
+   * POST /check-ins: 202, idempotent by `checkIn.id`. Optional (a host's own Backend may not offer check-ins;
+   * `<iop-check-in>` then says the page is not set up for them); the kit's adapters all have it.
+   */
+  submitCheckIn?(checkIn: CheckInSubmission, options?: CallOptions): Promise<void>;
+  /** GET /check-ins?since: my check-ins since `since` (ISO date-time) and my partner's shared moods. */
+  getCheckIns?(since: string, options?: CallOptions): Promise<CheckInHistory>;
+  /**
+   * GET /check-ins/instrument: the screener the clinic uses (e.g. a licensed translation), or undefined when it
+   * supplies none (a 404): the kit then uses its built-in C-SSRS Screener.
+   */
+  getCheckInInstrument?(options?: CallOptions): Promise<Instrument | undefined>;
 }
 
 /** The names of Backend's methods (for fault injection and tests). */

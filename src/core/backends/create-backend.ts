@@ -2,7 +2,13 @@
  * Pick the Backend the configuration asks for.
  */
 import type { Backend } from './backend.js';
-import { BACKEND_METHODS, PATIENT_REFERENCE, getConfig, type IopConfig } from '../config.js';
+import {
+  BACKEND_METHODS,
+  CHECK_IN_METHODS,
+  PATIENT_REFERENCE,
+  getConfig,
+  type IopConfig,
+} from '../config.js';
 import { ConfigError, NetworkError } from '../errors.js';
 import { createRestBackend } from './rest-backend.js';
 
@@ -30,7 +36,7 @@ export function createBackend(config: IopConfig = getConfig()): Backend {
       },
     ));
   return Object.fromEntries(
-    BACKEND_METHODS.map((method) => [
+    [...BACKEND_METHODS, ...CHECK_IN_METHODS].map((method) => [
       method,
       async (...args: unknown[]) =>
         ((await load())[method] as (...a: unknown[]) => Promise<unknown>)(...args),

@@ -4,7 +4,7 @@
  * partner's plan without consent, ETag/If-Match with 412 for preferences) and throws the same typed errors
  * as the REST adapter. `simulate()` injects latency, offline, HTTP errors, timeouts and malformed data.
  */
-import type * as v from 'valibot';
+import * as v from 'valibot';
 import type { Backend, BackendMethod, CallOptions, VersionedPreferences } from './backend.js';
 import { HttpError, NetworkError, SchemaError, TimeoutError, parseWith } from '../errors.js';
 import {
@@ -29,7 +29,22 @@ import {
   type Preferences,
   type Problem,
 } from '../schemas.js';
-import { createSeed, onCallAt, type DemoParticipantId, type Seed } from '../../demo-data/seed.js';
+import {
+  createSeed,
+  onCallAt,
+  DEMO_READ_SCHEDULE,
+  type DemoParticipantId,
+  type Seed,
+} from '../../demo-data/seed.js';
+import {
+  CheckInHistorySchema,
+  CheckInSubmissionSchema,
+  type CheckInHistory,
+  type CheckInSubmission,
+} from '../check-in/check-in.js';
+import { parseInstrument, type Instrument } from '../check-in/instrument.js';
+
+export { DEMO_READ_SCHEDULE };
 
 /** What `simulate()` can inject. Every call replaces the previous settings; `simulate()` clears them. */
 export interface Simulation {
@@ -46,12 +61,17 @@ export interface Simulation {
 }
 
 export interface MemoryBackend extends Backend {
+  submitCheckIn(checkIn: CheckInSubmission, options?: CallOptions): Promise<void>;
+  getCheckIns(since: string, options?: CallOptions): Promise<CheckInHistory>;
+  getCheckInInstrument(options?: CallOptions): Promise<Instrument | undefined>;
   /** Inject faults for Storybook and tests. */
   simulate(simulation?: Simulation): void;
   /** Back to the initial data, and no simulation. */
   reset(): void;
   /** Crisis events received so far (each id once). */
   readonly crisisEvents: readonly CrisisEvent[];
+  /** Check-ins received so far from everyone on this seed (each id once), as they were sent. */
+  readonly checkIns: readonly (CheckInSubmission & { participant: DemoParticipantId })[];
 }
 
 export interface MemoryBackendOptions {
@@ -64,6 +84,13 @@ export interface MemoryBackendOptions {
   seed?: Seed;
   /** The clock (default: the real one). */
   now?: Date | (() => Date);
+  /**
+   * What GET /check-ins/instrument serves (e.g. a licensed translation); by default none (a 404), so the kit uses
+   * its built-in screener.
+   */
+  checkInInstrument?: unknown;
+  /** GET /check-ins `readSchedule`; default DEMO_READ_SCHEDULE, `null` for none. */
+  readSchedule?: string | null;
 }
 
 /** Server-side bookkeeping that is not part of the seed, shared by adapters over the same seed. */
@@ -72,6 +99,8 @@ interface Ledger {
   /** (participant:key) -> the request it was first used for and its result. */
   idempotency: Map<string, { request: string; appointment: Appointment }>;
   crisisEvents: Map<string, CrisisEvent>;
+  /** Check-ins by id, in the order they arrived. */
+  checkIns: Map<string, CheckInSubmission & { participant: DemoParticipantId }>;
   counter: number;
 }
 const ledgers = new WeakMap<Seed, Ledger>();
@@ -79,7 +108,13 @@ const ledgers = new WeakMap<Seed, Ledger>();
 function ledgerFor(seed: Seed): Ledger {
   let ledger = ledgers.get(seed);
   if (!ledger) {
-    ledger = { initial: structuredClone(seed), idempotency: new Map(), crisisEvents: new Map(), counter: 0 };
+    ledger = {
+      initial: structuredClone(seed),
+      idempotency: new Map(),
+      crisisEvents: new Map(),
+      checkIns: new Map(),
+      counter: 0,
+    };
     ledgers.set(seed, ledger);
   }
   return ledger;
@@ -100,6 +135,7 @@ export function createMemoryBackend(options: MemoryBackendOptions = {}): MemoryB
   const now = (): Date => (clock === undefined ? new Date() : typeof clock === 'function' ? clock() : clock);
   const seed = options.seed ?? createSeed(now());
   const ledger = ledgerFor(seed);
+  const readSchedule = options.readSchedule === undefined ? DEMO_READ_SCHEDULE : options.readSchedule;
   let simulation: Simulation = {};
 
   /** Apply the simulation, run `handler`, then clone and parse its result like a wire response would be. */
@@ -163,6 +199,10 @@ export function createMemoryBackend(options: MemoryBackendOptions = {}): MemoryB
       return [...ledger.crisisEvents.values()];
     },
 
+    get checkIns() {
+      return [...ledger.checkIns.values()];
+    },
+
     simulate(next: Simulation = {}) {
       simulation = { ...next };
     },
@@ -172,6 +212,7 @@ export function createMemoryBackend(options: MemoryBackendOptions = {}): MemoryB
       Object.assign(seed, fresh);
       ledger.idempotency.clear();
       ledger.crisisEvents.clear();
+      ledger.checkIns.clear();
       simulation = {};
     },
 
@@ -319,6 +360,59 @@ export function createMemoryBackend(options: MemoryBackendOptions = {}): MemoryB
         return next;
       });
       return { preferences, etag: etagOf(preferences.version) };
+    },
+
+    submitCheckIn: (checkIn, o) =>
+      call('submitCheckIn', undefined, o, () => {
+        const valid = input(CheckInSubmissionSchema, checkIn, 'check-in');
+        // Idempotent by id: a replay changes nothing.
+        if (!ledger.checkIns.has(valid.id)) ledger.checkIns.set(valid.id, { ...valid, participant: me });
+      }),
+
+    getCheckIns: (since, o) =>
+      call('getCheckIns', CheckInHistorySchema, o, () => {
+        const from = Date.parse(since);
+        if (Number.isNaN(from)) throw problem(400, 'Invalid request', 'since must be an ISO 8601 date-time');
+        const recent = (who: DemoParticipantId) =>
+          [...ledger.checkIns.values()].filter((c) => c.participant === who && Date.parse(c.at) >= from);
+        const partner = participant().partner;
+        return {
+          ...(readSchedule ? { readSchedule } : {}),
+          // My own, without the screener's answers: the history needs the day's numbers only.
+          checkIns: recent(me).map(
+            ({ id, at, mood, cravings, usedPlan, note, shareNote, shareMoodWithPartner }) => ({
+              id,
+              at,
+              mood,
+              ...(cravings === undefined ? {} : { cravings }),
+              usedPlan,
+              ...(note ? { note } : {}),
+              shareNote,
+              shareMoodWithPartner,
+            }),
+          ),
+          // The partner's: the mood of the days they chose to share, and nothing else.
+          ...(partner
+            ? {
+                partner: {
+                  displayName: partner.displayName,
+                  moods: recent(partner.id as DemoParticipantId)
+                    .filter((c) => c.shareMoodWithPartner)
+                    .map(({ at, mood }) => ({ at, mood })),
+                },
+              }
+            : {}),
+        };
+      }),
+
+    getCheckInInstrument: async (o) => {
+      const served = await call(
+        'getCheckInInstrument',
+        v.unknown(),
+        o,
+        () => options.checkInInstrument ?? null,
+      );
+      return served === null ? undefined : parseInstrument(served, 'GET /check-ins/instrument response');
     },
   };
   return backend;

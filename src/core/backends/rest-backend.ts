@@ -27,6 +27,8 @@ import {
   TelehealthRequestSchema,
   TelehealthSessionSchema,
 } from '../schemas.js';
+import type { CheckInHistory } from '../check-in/check-in.js';
+import type { Instrument } from '../check-in/instrument.js';
 
 export {
   BACKOFF_BASE_MS,
@@ -45,6 +47,17 @@ export type RestConfig = Pick<IopConfig, 'baseUrl' | 'getAccessToken' | 'timeout
 
 /** Seams for tests: randomness and waiting. */
 export type RestDeps = HttpDeps;
+
+/**
+ * How the check-in responses are parsed: supplied by src/core/check-in/check-in.ts when it loads, so only a page
+ * with `<iop-check-in>` carries their schemas (every other widget's file stays as small as before); only that
+ * element makes the two check-in reads. Sending a check-in (the outbox may deliver one left by an earlier page, on
+ * any page) needs no schema: it was validated when it was queued.
+ */
+export const restCheckInParsers: {
+  history?: (data: unknown) => CheckInHistory;
+  instrument?: (data: unknown) => Instrument;
+} = {};
 
 /** Create a Backend that talks to the REST API at `config.baseUrl`. */
 export function createRestBackend(config: RestConfig, deps: RestDeps = {}): Backend {
@@ -153,5 +166,23 @@ export function createRestBackend(config: RestConfig, deps: RestDeps = {}): Back
         parseWith(PreferencesPatchSchema, patch, 'preferences change'),
         { 'If-Match': ifMatch },
       ).then(versioned),
+
+    // Validated when it was queued (check-in.ts); sent as it is, so a replay is byte for byte the same.
+    submitCheckIn: async (checkIn, options) => {
+      await post('POST', '/check-ins', undefined, options, checkIn, { 'Idempotency-Key': checkIn.id });
+    },
+
+    getCheckIns: async (since, options) =>
+      restCheckInParsers.history!(await get('/check-ins', v.unknown(), options, { since })),
+
+    // A 404 means the backend supplies none: the built-in screener.
+    getCheckInInstrument: (options) =>
+      get('/check-ins/instrument', v.unknown(), options).then(
+        (data) => restCheckInParsers.instrument!(data),
+        (error: { status?: number }) => {
+          if (error.status !== 404) throw error;
+          return undefined;
+        },
+      ),
   };
 }

@@ -9,7 +9,7 @@
 import * as v from 'valibot';
 import type { Backend, CallOptions, VersionedPreferences } from '../backend.js';
 import type { IopConfig } from '../../config.js';
-import { HttpError, SchemaError, parseWith } from '../../errors.js';
+import { ConfigError, HttpError, SchemaError, parseWith } from '../../errors.js';
 import { createHttp, type HttpDeps } from '../http.js';
 import {
   AppointmentListSchema,
@@ -1027,6 +1027,18 @@ export function createFhirBackend(config: FhirConfig, deps: FhirDeps = {}): Back
       // Created on first save; a 200 to the conditional create means someone else created them first.
       if (!current && reply.status !== 201) throw stale();
       return preferencesFrom(reply.data, reply.headers.get('ETag'));
+    },
+
+    // Check-ins (DESIGN.md row "check-ins": QuestionnaireResponse) are not mapped yet: a clear ConfigError, which
+    // the outbox reports as rejected and `<iop-check-in>` shows as "not set up". The screener is the built-in one.
+    async submitCheckIn() {
+      throw new ConfigError('backend', 'a backend that stores check-ins (the FHIR adapter does not yet)');
+    },
+    async getCheckIns() {
+      throw new ConfigError('backend', 'a backend that stores check-ins (the FHIR adapter does not yet)');
+    },
+    async getCheckInInstrument() {
+      return undefined;
     },
   };
 }
