@@ -59,13 +59,17 @@ describe('check-in records', () => {
     expect(CheckInSubmissionSchema.safeParse(leak).success).to.equal(false);
   });
 
-  it('refuses what is not a check-in: mood outside 0-10, no instrument, a bad date', () => {
+  it('refuses what is not a check-in: mood outside 0-10, a bad date, risk or answers', () => {
+    const tooMany = Object.fromEntries(Array.from({ length: 51 }, (_, i) => [`q${i}`, 'no']));
     for (const bad of [
       { mood: 11 },
       { mood: 2.5 },
       { cravings: -1 },
       { at: 'yesterday' },
       { risk: 'severe' },
+      { answers: { '1': 3 } },
+      { answers: { '': 'yes' } },
+      { answers: tooMany },
     ]) {
       expect(() => toSubmission(checkIn(bad as Partial<CheckIn>)), JSON.stringify(bad)).to.throw(SchemaError);
     }
