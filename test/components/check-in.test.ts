@@ -442,6 +442,44 @@ describe('iop-check-in', () => {
     expect((await delivered()).instrument.version).to.equal('licensed-es-test');
   });
 
+  it("after the check-in, the last 14 days: my moods and my partner's shared ones, as a chart and a table", async () => {
+    const days = (n: number) => new Date(Date.now() - n * 864e5).toISOString();
+    const earlier = (participant: 'alex' | 'jordan', at: string, mood: number, share = true) =>
+      createMemoryBackend({ participant, seed }).submitCheckIn({
+        id: `ci-${participant}-${mood}`,
+        at,
+        mood,
+        usedPlan: false,
+        shareNote: false,
+        shareMoodWithPartner: share,
+        instrument: { url: CSSRS_SCREENER_RECENT.url, version: CSSRS_SCREENER_RECENT.version },
+        answers: { '1': 'no', '2': 'no', '6': 'no' },
+        risk: 'none',
+      });
+    await earlier('alex', days(3), 4);
+    await earlier('jordan', days(2), 6);
+    await earlier('jordan', days(1), 1, false);
+    const el = await render();
+    await waitUntil(() => shown(el).includes('with Jordan'), 'history loaded');
+    await intro(el, { mood: 8 });
+    await screen(el, 'no', 'no', 'no');
+    const history = root(el).querySelector('[part=history]')!;
+    expect(text(history.querySelector('h3'))).to.equal('How I felt, the last 14 days');
+    expect(history.querySelectorAll('svg polyline')).to.have.length(2);
+    expect(history.querySelector('svg')!.getAttribute('aria-hidden')).to.equal('true');
+    const rows = [...history.querySelectorAll('table tr')].map((tr) =>
+      [...tr.querySelectorAll('th, td')].slice(1).map((c) => text(c)),
+    );
+    // Header, then one row per day with a value: mine 4, Jordan's shared 6 (not the 1 kept private), mine 8 today.
+    expect(rows).to.deep.equal([
+      ['Me', 'Jordan'],
+      ['4', '–'],
+      ['–', '6'],
+      ['8', '–'],
+    ]);
+    await expect(el).to.be.accessible();
+  });
+
   it('signing out mid-check-in forgets what was answered (a shared device shows the next person nothing)', async () => {
     const el = await render();
     await choose(el, 2);

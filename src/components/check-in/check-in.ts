@@ -1,5 +1,5 @@
 import { booleanAttribute } from '../../internal/iop-element.js';
-import { html, nothing, type CSSResultGroup, type PropertyDeclarations, type TemplateResult } from 'lit';
+import { html, nothing, svg, type CSSResultGroup, type PropertyDeclarations, type TemplateResult } from 'lit';
 import { IopWidget } from '../../internal/iop-widget.js';
 import { hostStyles, srOnly, widgetStyles } from '../../design/host.styles.js';
 import { DataController, type IopErrorDetail } from '../../internal/data-controller.js';
@@ -27,6 +27,7 @@ import {
   type RiskLevel,
 } from '../../core/check-in/instrument.js';
 import { askedItems, liveAnswers, triage } from '../../core/check-in/screener.js';
+import { dateFormat } from '../../core/format.js';
 import { CheckInHistorySchema, submitCheckIn, type CheckInHistory } from '../../core/check-in/check-in.js';
 import type { IopClient } from '../../core/client.js';
 import type { Outbox, RejectedDetail } from '../../core/storage/outbox.js';
@@ -76,6 +77,7 @@ const OUTBOX_EVENTS = ['delivered', 'rejected', 'retrying'];
  * @csspart outcome - What happens next, after the check-in.
  * @csspart crisis - The crisis help shown in place.
  * @csspart schedule - When the care team reads check-ins.
+ * @csspart history - The last 14 days: a small chart of my mood (and my partner's shared moods) and a table.
  *
  * @cssprop --iop-color-accent - Selected answers and the main button.
  * @cssprop --iop-color-crisis - The emergency call button.
@@ -124,7 +126,7 @@ export class IopCheckIn extends IopWidget {
   private answers: Record<string, string> = {};
   /** "Please choose an answer" is shown. */
   private missing = false;
-  private outcome?: CheckInSubmittedDetail & { kept: boolean };
+  private outcome?: CheckInSubmittedDetail & { kept: boolean; at: string; mood: number };
   private delivery?: Delivery;
   /** The instrument in use once the safety questions start (a backend answer arriving later changes nothing). */
   private locked?: Instrument;
@@ -347,7 +349,7 @@ export class IopCheckIn extends IopWidget {
     const id = randomId();
     const at = new Date().toISOString();
     const note = this.note.trim();
-    this.outcome = { id, risk, kept: !!note && !this.shareNote };
+    this.outcome = { id, risk, kept: !!note && !this.shareNote, at, mood: this.mood! };
     this.delivery = 'saving';
     this.go('done');
     const client = this.client;
@@ -596,8 +598,71 @@ export class IopCheckIn extends IopWidget {
     return html`<div part="outcome" class="outcome">
       ${body}
       <p role="status" class="muted">${this.delivery ? t[this.delivery] : nothing}</p>
-      ${kept ? html`<p class="muted">${t.noteKept}</p>` : nothing}
+      ${kept ? html`<p class="muted">${t.noteKept}</p>` : nothing} ${this.renderHistory()}
     </div>`;
+  }
+
+  /**
+   * The last 14 days: my mood (this check-in included) and my partner's shared moods, as a small chart drawn here
+   * (SVG, hidden from screen readers) and the same numbers as a table they read.
+   */
+  private renderHistory(): TemplateResult | typeof nothing {
+    const t = this.t;
+    const history = this.data.state.value?.history;
+    const partner = history?.partner;
+    const today = new Date();
+    today.setHours(12, 0, 0, 0);
+    const days = Array.from({ length: 14 }, (_, i) => new Date(today.getTime() - (13 - i) * DAY_MS));
+    const key = (d: Date) => d.toDateString();
+    /** Each day's last mood. */
+    const byDay = (list: { at: string; mood: number }[]) => {
+      const map = new Map<string, number>();
+      for (const c of [...list].sort((a, b) => Date.parse(a.at) - Date.parse(b.at)))
+        map.set(key(new Date(c.at)), c.mood);
+      return map;
+    };
+    const mine = byDay([...(history?.checkIns ?? []), ...(this.outcome ? [this.outcome] : [])]);
+    const theirs = byDay(partner?.moods ?? []);
+    if (mine.size + theirs.size < 2) return nothing;
+    const x = (i: number) => 8 + i * 20;
+    const y = (mood: number) => 96 - mood * 8.8;
+    const line = (map: Map<string, number>, kind: string) => {
+      const points = days.flatMap((d, i) => (map.has(key(d)) ? [`${x(i)},${y(map.get(key(d))!)}`] : []));
+      return svg`<polyline class=${kind} points=${points.join(' ')}></polyline>
+        ${points.map((p) => svg`<circle class=${kind} cx=${p.split(',')[0]} cy=${p.split(',')[1]} r="3"></circle>`)}`;
+    };
+    const day = dateFormat(this.resolvedLocale, { weekday: 'short', day: 'numeric' });
+    const shown = days.filter((d) => mine.has(key(d)) || theirs.has(key(d)));
+    return html`<section part="history" class="history" aria-labelledby="history-heading">
+      <h3 id="history-heading">${t.history}</h3>
+      <svg viewBox="0 0 276 104" aria-hidden="true" focusable="false">
+        <line class="axis" x1="8" y1="96" x2="268" y2="96"></line>
+        ${line(mine, 'mine')} ${partner ? line(theirs, 'theirs') : nothing}
+      </svg>
+      <p class="legend muted" aria-hidden="true">
+        <span class="key mine"></span>${t.me}
+        ${partner ? html`<span class="key theirs"></span>${partner.displayName}` : nothing} · ${t.moodLow} ·
+        ${t.moodHigh}
+      </p>
+      <table class="sr-only">
+        <caption>
+          ${t.history}
+        </caption>
+        <tr>
+          <th scope="col">${t.day}</th>
+          <th scope="col">${t.me}</th>
+          ${partner ? html`<th scope="col">${partner.displayName}</th>` : nothing}
+        </tr>
+        ${shown.map(
+          (d) =>
+            html`<tr>
+              <th scope="row">${day.format(d)}</th>
+              <td>${mine.get(key(d)) ?? '–'}</td>
+              ${partner ? html`<td>${theirs.get(key(d)) ?? '–'}</td>` : nothing}
+            </tr>`,
+        )}
+      </table>
+    </section>`;
   }
 
   override render() {
