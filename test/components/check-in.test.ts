@@ -259,6 +259,16 @@ describe('iop-check-in', () => {
     await waitUntil(() => root(el).querySelector(`a[href="${ON_CALL}"]`), 'the on-call clinician');
     expect(shown(el)).to.contain('Someone will contact you within 24 hours');
     expect((await delivered()).risk).to.equal('high');
+    // Calling a line from here is in the care team's crisis log too (the call itself is the phone's: not followed here).
+    el.addEventListener('click', (event) => event.preventDefault());
+    root(el).querySelector<HTMLElement>('a[href="tel:988"]')!.focus();
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => backend.crisisEvents.length === 3, 'the call is logged');
+    expect(backend.crisisEvents[2]).to.deep.include({
+      type: 'crisis-action',
+      action: 'call-hotline',
+      target: '988',
+    });
     noLabels(el);
     await expect(el).to.be.accessible();
   });

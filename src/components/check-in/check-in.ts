@@ -199,6 +199,11 @@ export class IopCheckIn extends IopWidget {
     }
   }
 
+  protected override firstUpdated(): void {
+    // Clicks (and Enter on a link, which clicks it) on the outcome's call, text and chat links.
+    this.renderRoot.addEventListener('click', this.onOutcomeClick);
+  }
+
   protected override onSettingsChanged(): void {
     this.data.restart();
   }
@@ -522,12 +527,27 @@ export class IopCheckIn extends IopWidget {
     </form>`;
   }
 
-  private call(phone: string, label: string, kind: 'crisis' | 'primary' | '' = '') {
+  private call(phone: string, label: string, action: string, kind: 'crisis' | 'primary' | '' = '') {
     const href = telHref(phone);
     return href
-      ? html`<a class="btn ${kind}" href=${href}>${label}</a>`
+      ? html`<a class="btn ${kind}" href=${href} data-action=${action} data-target=${phone}>${label}</a>`
       : html`<span>${label}: ${phone}</span>`;
   }
+
+  /** A call, text or chat link of the outcome was used: the care team's crisis log says so (like the dialog's). */
+  private readonly onOutcomeClick = (event: Event): void => {
+    const link = (event.target as Element).closest?.('[data-action]');
+    if (!link) return;
+    this.client
+      ?.logCrisisEvent({
+        id: randomId(),
+        type: 'crisis-action',
+        at: new Date().toISOString(),
+        action: link.getAttribute('data-action')!,
+        target: link.getAttribute('data-target')!,
+      })
+      .catch(() => {});
+  };
 
   /** The region's crisis lines: the crisis dialog's content (region-help.ts) in its words. */
   private renderLines(): TemplateResult {
@@ -539,9 +559,9 @@ export class IopCheckIn extends IopWidget {
         <p>${h.name[locale]}</p>
         ${h.description ? html`<p class="muted">${h.description[locale]}</p>` : nothing}
         <div class="actions">
-          ${h.phone ? this.call(h.phone, words.call(h.phone)) : nothing}
-          ${sms ? html`<a class="btn" href=${sms}>${words.text(h.sms!.number, h.sms!.body)}</a>` : nothing}
-          ${h.chatUrl ? html`<a class="btn" href=${h.chatUrl} target="_blank" rel="noopener noreferrer">${words.chatOnline}</a>` : nothing}
+          ${h.phone ? this.call(h.phone, words.call(h.phone), 'call-hotline') : nothing}
+          ${sms ? html`<a class="btn" href=${sms} data-action="text-hotline" data-target=${h.id}>${words.text(h.sms!.number, h.sms!.body)}</a>` : nothing}
+          ${h.chatUrl ? html`<a class="btn" href=${h.chatUrl} target="_blank" rel="noopener noreferrer" data-action="chat-hotline" data-target=${h.id}>${words.chatOnline}</a>` : nothing}
         </div>
       </li>`;
     };
@@ -556,7 +576,7 @@ export class IopCheckIn extends IopWidget {
   private renderOnCall(kind: 'primary' | '' = 'primary') {
     const onCall = this.onCall;
     return onCall
-      ? html`<p>${this.call(onCall.phone, this.t.onCall(onCall.clinician.name), kind)}</p>`
+      ? html`<p>${this.call(onCall.phone, this.t.onCall(onCall.clinician.name), 'call-on-call', kind)}</p>`
       : nothing;
   }
 
@@ -571,7 +591,7 @@ export class IopCheckIn extends IopWidget {
         <h2 id="outcome-heading" data-focus tabindex="-1">${words.heading}</h2>
         <p>${words.intro}</p>
         <p class="emergency">${words.emergency(emergency)}</p>
-        <p>${this.call(emergency, words.call(emergency), 'crisis')}</p>
+        <p>${this.call(emergency, words.call(emergency), 'call-emergency', 'crisis')}</p>
         ${this.renderOnCall()}
         <p>${this.delivery === 'pending' ? t.followUpPending : t.followUp}</p>
         ${this.renderLines()}
