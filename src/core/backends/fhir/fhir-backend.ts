@@ -1168,13 +1168,15 @@ interface CheckInResource {
 function checkInFrom(r: CheckInResource) {
   const value = (linkId: string) => r.item?.find((i) => i.linkId === linkId)?.answer?.[0];
   const flag = (url: string) => r.extension?.find((e) => e.url === url)?.valueBoolean === true;
+  const cravings = value(DAILY.cravings)?.valueInteger;
+  const note = value(DAILY.note)?.valueString;
   const parsed = CheckInSummarySchema.safeParse({
     id: r.identifier?.value,
     at: r.authored,
     mood: value(DAILY.mood)?.valueInteger,
-    cravings: value(DAILY.cravings)?.valueInteger,
+    ...(cravings === undefined ? {} : { cravings }),
     usedPlan: value(DAILY.usedPlan)?.valueBoolean,
-    note: value(DAILY.note)?.valueString,
+    ...(note === undefined ? {} : { note }),
     shareNote: flag(SHARE_NOTE),
     shareMoodWithPartner: flag(SHARE_MOOD),
   });
