@@ -12,6 +12,7 @@ import { configure, resetConfig } from '../../src/core/config.js';
 import { getClient, signOut } from '../../src/core/client.js';
 import { createMemoryBackend, type MemoryBackend } from '../../src/core/backends/memory-backend.js';
 import { CSSRS_SCREENER_RECENT } from '../../src/core/check-in/instrument.js';
+import { LOCAL_CHECK_INS_KEY } from '../../src/core/check-in/check-in.js';
 import { telHref } from '../../src/core/tel.js';
 import { createSeed, ON_CALL_PHONE, type Seed } from '../../src/demo-data/seed.js';
 
@@ -488,6 +489,30 @@ describe('iop-check-in', () => {
       ['8', '–'],
     ]);
     await expect(el).to.be.accessible();
+  });
+
+  it('the 14 days include check-ins kept on this device that the server does not have yet', async () => {
+    const threeDaysAgo = new Date(Date.now() - 3 * 864e5).toISOString();
+    await getClient().cache.set(LOCAL_CHECK_INS_KEY, [
+      {
+        id: 'ci-offline',
+        at: threeDaysAgo,
+        mood: 2,
+        usedPlan: false,
+        note: 'only here',
+        shareNote: false,
+        shareMoodWithPartner: false,
+        instrument: { url: CSSRS_SCREENER_RECENT.url, version: CSSRS_SCREENER_RECENT.version },
+        answers: { '1': 'no', '2': 'no', '6': 'no' },
+        risk: 'none',
+      },
+    ]);
+    const el = await render();
+    await intro(el, { mood: 7 });
+    await screen(el, 'no', 'no', 'no');
+    const cells = [...root(el).querySelectorAll('[part=history] td')].map((c) => text(c));
+    expect(cells).to.include('2').and.include('7');
+    expect(shown(el)).to.not.contain('only here');
   });
 
   it('signing out mid-check-in forgets what was answered (a shared device shows the next person nothing)', async () => {

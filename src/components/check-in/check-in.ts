@@ -28,7 +28,13 @@ import {
 } from '../../core/check-in/instrument.js';
 import { askedItems, liveAnswers, triage } from '../../core/check-in/screener.js';
 import { dateFormat } from '../../core/format.js';
-import { CheckInHistorySchema, submitCheckIn, type CheckInHistory } from '../../core/check-in/check-in.js';
+import {
+  CheckInHistorySchema,
+  localCheckIns,
+  submitCheckIn,
+  type CheckIn,
+  type CheckInHistory,
+} from '../../core/check-in/check-in.js';
 import type { IopClient } from '../../core/client.js';
 import type { Outbox, RejectedDetail } from '../../core/storage/outbox.js';
 
@@ -132,6 +138,8 @@ export class IopCheckIn extends IopWidget {
   private locked?: Instrument;
   private onCall?: CrisisResources['onCall'];
   private coping: string[] = [];
+  /** The check-ins this device keeps (also those still waiting to be sent), for the 14 days. */
+  private local: CheckIn[] = [];
   private extrasClient?: IopClient;
   private stopExtras: (() => void)[] = [];
   private outbox?: Outbox;
@@ -173,7 +181,7 @@ export class IopCheckIn extends IopWidget {
     this.note = '';
     this.shareNote = this.shareMood = this.missing = false;
     this.answers = {};
-    this.coping = [];
+    this.coping = this.local = [];
     this.onCall = undefined;
   }
 
@@ -230,6 +238,10 @@ export class IopCheckIn extends IopWidget {
     });
     const plan = client.read('safety-plan:me', (b) => b.getSafetyPlan('me'), {
       parseCached: (v) => parseWith(SafetyPlanSchema, v, 'cached safety plan'),
+    });
+    void localCheckIns(client).then((kept) => {
+      if (client === this.extrasClient) this.local = kept;
+      this.requestUpdate();
     });
     this.stopExtras = [
       crisis.subscribe((s) => {
@@ -641,7 +653,12 @@ export class IopCheckIn extends IopWidget {
         map.set(key(new Date(c.at)), c.mood);
       return map;
     };
-    const mine = byDay([...(history?.checkIns ?? []), ...(this.outcome ? [this.outcome] : [])]);
+    // The server's, this device's (also what waits to be sent) and this one.
+    const mine = byDay([
+      ...(history?.checkIns ?? []),
+      ...this.local,
+      ...(this.outcome ? [this.outcome] : []),
+    ]);
     const theirs = byDay(partner?.moods ?? []);
     if (mine.size + theirs.size < 2) return nothing;
     const x = (i: number) => 8 + i * 20;
