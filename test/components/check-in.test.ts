@@ -515,6 +515,26 @@ describe('iop-check-in', () => {
     expect(shown(el)).to.not.contain('only here');
   });
 
+  it('a check-in the server refuses says so (and fires iop-error); the help shown stays', async () => {
+    backend.simulate({ failWith: { status: 400 }, only: ['submitCheckIn'] });
+    const el = await render();
+    const failed = oneEvent(el, 'iop-error');
+    await intro(el);
+    // Back from the first safety question is the note again.
+    await tabTo(el, (e) => e.matches('[part=back]'));
+    await sendKeys({ press: 'Enter' });
+    await el.updateComplete;
+    expect(question(el)).to.equal('Anything you want to write down? (optional)');
+    await next(el);
+    await screen(el, 'yes', 'no', 'no');
+    const { detail } = (await failed) as CustomEvent<{ operation: string }>;
+    expect(detail.operation).to.equal('submit check-in');
+    await waitUntil(() => shown(el).includes('We could not send this check-in.'), 'says it');
+    expect(question(el)).to.equal('Thank you for telling us.');
+    expect(root(el).querySelector('a[href="tel:988"]')).to.not.equal(null);
+    await expect(el).to.be.accessible();
+  });
+
   it('signing out mid-check-in forgets what was answered (a shared device shows the next person nothing)', async () => {
     const el = await render();
     await choose(el, 2);
