@@ -126,7 +126,8 @@ describe('check-in records', () => {
     expect(JSON.stringify(seen)).to.not.match(/answers|hard evening|cravings|high/);
     const mine = await alex.getCheckIns(since);
     expect(mine.checkIns.map((c) => c.mood)).to.deep.equal([3, 8]);
-    expect(mine.readSchedule).to.be.a('string');
+    expect(mine.readSchedule).to.contain('business day');
+    expect(seen.readSchedule).to.contain('día hábil');
   });
 
   it('the memory adapter serves no instrument by default (404) and parses one it is given', async () => {
