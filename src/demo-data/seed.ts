@@ -32,10 +32,11 @@ export const DEMO_TOKENS: Readonly<Record<string, DemoParticipantId>> = Object.f
 export const ON_CALL_PHONE = '+1-312-555-0100';
 /** Where demo telehealth rooms and the demo secure chat live (add these origins to `allowedOrigins`). */
 /** What the demo clinic says about when check-ins are read (GET /check-ins `readSchedule`), by language. */
-export const DEMO_READ_SCHEDULE = Object.freeze({
+// A plain literal (no Object.freeze call), so bundles that use other demo data leave it out.
+export const DEMO_READ_SCHEDULE: Readonly<Record<'en' | 'es', string>> = {
   en: 'Your care team reads check-ins within one business day (Monday to Friday).',
   es: 'Tu equipo de atención lee los registros en menos de un día hábil (de lunes a viernes).',
-});
+};
 
 /** The demo clinic's read schedule in a participant's language (BCP 47 tag; Spanish for es-*, else English). */
 export function demoReadSchedule(locale: string): string {
