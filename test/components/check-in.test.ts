@@ -535,6 +535,19 @@ describe('iop-check-in', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('a session that ends (401) right after a high-risk answer leaves the crisis help on screen', async () => {
+    backend.simulate({ failWith: { status: 401 }, only: ['submitCheckIn'] });
+    const el = await render();
+    await intro(el);
+    await screen(el, 'no', 'yes', 'no', 'yes');
+    await waitUntil(() => shown(el).includes('Please sign in to see this.'), 'the session ended');
+    expect(question(el)).to.equal('You do not have to go through this alone.');
+    expect(root(el).querySelector('a[href="tel:911"]')).to.not.equal(null);
+    expect(root(el).querySelector('a[href="tel:988"]')).to.not.equal(null);
+    expect(root(el).querySelector('[part=history]')).to.equal(null);
+    await expect(el).to.be.accessible();
+  });
+
   it('signing out mid-check-in forgets what was answered (a shared device shows the next person nothing)', async () => {
     const el = await render();
     await choose(el, 2);

@@ -138,6 +138,8 @@ export class IopCheckIn extends IopWidget {
   private locked?: Instrument;
   private onCall?: CrisisResources['onCall'];
   private coping: string[] = [];
+  /** The session ended while the crisis help was shown: it stays, but nothing of that person's is shown again. */
+  private orphaned = false;
   /** The check-ins this device keeps (also those still waiting to be sent), for the 14 days. */
   private local: CheckIn[] = [];
   private extrasClient?: IopClient;
@@ -173,16 +175,29 @@ export class IopCheckIn extends IopWidget {
     },
   );
 
-  /** Back to the first question with nothing answered. */
+  /**
+   * Back to the first question with nothing answered. Except the crisis help after a high-risk answer: it stays on
+   * screen (a session that ends now must not take 911 and 988 away), without anything personal beside it.
+   */
   private startOver(): void {
+    this.coping = this.local = [];
+    this.onCall = undefined;
+    if (this.crisisShown) {
+      // The help stays; the history beside it belonged to the session that ended.
+      this.orphaned = true;
+      return;
+    }
     this.step = 'mood';
     this.screenAt = 0;
     this.mood = this.craving = this.usedPlan = this.outcome = this.delivery = this.locked = undefined;
     this.note = '';
     this.shareNote = this.shareMood = this.missing = false;
     this.answers = {};
-    this.coping = this.local = [];
-    this.onCall = undefined;
+  }
+
+  /** The crisis help is on screen (a high-risk answer was given). */
+  private get crisisShown(): boolean {
+    return this.step === 'done' && this.outcome?.risk === 'high';
   }
 
   private get t(): CheckInMessages {
@@ -640,6 +655,7 @@ export class IopCheckIn extends IopWidget {
    */
   private renderHistory(): TemplateResult | typeof nothing {
     const t = this.t;
+    if (this.data.state.status === 'signed-out' || this.orphaned) return nothing;
     const history = this.data.state.value?.history;
     const partner = history?.partner;
     const today = new Date();
@@ -715,7 +731,13 @@ export class IopCheckIn extends IopWidget {
       <p part="title" class="title">${t.title}</p>
       ${status}
       ${offline && this.step !== 'done' ? html`<p part="status" class="muted">${t.offline}</p>` : nothing}
-      ${state.status === 'signed-out' ? nothing : this.step === 'done' ? this.renderOutcome() : this.renderStep()}
+      ${
+        this.step === 'done' && (state.status !== 'signed-out' || this.crisisShown)
+          ? this.renderOutcome()
+          : state.status === 'signed-out'
+            ? nothing
+            : this.renderStep()
+      }
       <p part="schedule" class="muted">
         ${state.value?.history.readSchedule ?? t.readDefault} ${t.notWatched(emergency)}
       </p>
