@@ -12,21 +12,39 @@ interface Setup {
   signedIn?: boolean;
   /** What GET /check-ins/instrument serves (by default none: the built-in screener). */
   instrument?: unknown;
+  /** Earlier check-ins of Alex and shared moods of Jordan over the last two weeks. */
+  history?: boolean;
 }
 
 /** Each story gets its own in-memory backend over the demo couple's data, signed in as Alex. */
-function setUp({ simulation = {}, signedIn = true, instrument }: Setup = {}) {
+function setUp({ simulation = {}, signedIn = true, instrument, history = false }: Setup = {}) {
   resetConfig();
   if (!signedIn) {
     configure({ baseUrl: '/api/v1' });
     return;
   }
-  const backend = createMemoryBackend({
-    participant: 'alex',
-    seed: createSeed(new Date()),
-    checkInInstrument: instrument,
-  });
+  const seed = createSeed(new Date());
+  const backend = createMemoryBackend({ participant: 'alex', seed, checkInInstrument: instrument });
   configure({ backend });
+  if (history) {
+    const jordan = createMemoryBackend({ participant: 'jordan', seed });
+    const moods = [5, 4, 6, 3, 5, 7, 6, 4, 5, 6, 7, 6, 5];
+    moods.forEach((mood, i) => {
+      const at = new Date(Date.now() - (13 - i) * 864e5).toISOString();
+      const entry = {
+        at,
+        usedPlan: i % 2 === 0,
+        shareNote: false,
+        shareMoodWithPartner: true,
+        instrument: { url: CSSRS_SCREENER_RECENT.url, version: CSSRS_SCREENER_RECENT.version },
+        answers: { '1': 'no', '2': 'no', '6': 'no' },
+        risk: 'none' as const,
+      };
+      void backend.submitCheckIn({ ...entry, id: `story-alex-${i}`, mood });
+      if (i % 3 !== 1)
+        void jordan.submitCheckIn({ ...entry, id: `story-jordan-${i}`, mood: Math.min(10, mood + 2) });
+    });
+  }
   backend.simulate(simulation);
 }
 
@@ -105,6 +123,12 @@ export const OutcomeTalkToday: Story = {
 export const OutcomeCrisisHelp: Story = {
   render: () => (setUp(), checkIn()),
   play: answering('no', 'yes', 'no', 'yes'),
+};
+
+/** After two weeks of check-ins: the last 14 days as a small chart (a table for screen readers), Jordan's shared moods dashed. */
+export const OutcomeWithHistory: Story = {
+  render: () => (setUp({ history: true }), checkIn()),
+  play: answering('no', 'no', 'no'),
 };
 
 /** Offline: the check-in is saved on this device and will be sent when back online; the help still shows. */

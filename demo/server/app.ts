@@ -24,7 +24,7 @@ import {
   type ParticipantRef,
   type Preferences,
 } from '../../src/core/schemas.js';
-import { createSeed, DEMO_READ_SCHEDULE, DEMO_TELEHEALTH_ORIGIN } from '../../src/demo-data/seed.js';
+import { createSeed, demoReadSchedule, DEMO_TELEHEALTH_ORIGIN } from '../../src/demo-data/seed.js';
 import { CheckInSubmissionSchema } from '../../src/core/check-in/check-in.js';
 import { CSSRS_SCREENER_RECENT } from '../../src/core/check-in/instrument.js';
 import { isDateTime } from '../../src/core/schemas.js';
@@ -485,7 +485,7 @@ function buildRoutes(store: Store, telehealthOrigin: string): Route[] {
           return {
             status: 200,
             body: {
-              readSchedule: DEMO_READ_SCHEDULE,
+              readSchedule: demoReadSchedule(me.locale),
               checkIns: store.checkIns(me.id, since),
               // The partner's shared moods only: never their answers, notes or cravings.
               ...(partner

@@ -22,7 +22,7 @@ import { createBackend } from './backends/create-backend.js';
 import { ConfigError, parseWith } from './errors.js';
 import { DEFAULT_DB_NAME, deleteKitDatabase } from './storage/kit-db.js';
 import { createOutbox, type Outbox, type OutboxEntry } from './storage/outbox.js';
-import type { CheckInSubmission } from './check-in/check-in.js';
+import type { CheckInSubmission } from './check-in/check-in-schemas.js';
 import {
   CrisisEventSchema,
   PreferencesPatchSchema,

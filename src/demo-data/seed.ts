@@ -31,9 +31,17 @@ export const DEMO_TOKENS: Readonly<Record<string, DemoParticipantId>> = Object.f
 /** The program's 24/7 on-call line (fictional). */
 export const ON_CALL_PHONE = '+1-312-555-0100';
 /** Where demo telehealth rooms and the demo secure chat live (add these origins to `allowedOrigins`). */
-/** What the demo clinic says about when check-ins are read (GET /check-ins `readSchedule`). */
-export const DEMO_READ_SCHEDULE =
-  'Your care team reads check-ins within one business day (Monday to Friday).';
+/** What the demo clinic says about when check-ins are read (GET /check-ins `readSchedule`), by language. */
+// A plain literal (no Object.freeze call), so bundles that use other demo data leave it out.
+export const DEMO_READ_SCHEDULE: Readonly<Record<'en' | 'es', string>> = {
+  en: 'Your care team reads check-ins within one business day (Monday to Friday).',
+  es: 'Tu equipo de atención lee los registros en menos de un día hábil (de lunes a viernes).',
+};
+
+/** The demo clinic's read schedule in a participant's language (BCP 47 tag; Spanish for es-*, else English). */
+export function demoReadSchedule(locale: string): string {
+  return /^es\b/i.test(locale) ? DEMO_READ_SCHEDULE.es : DEMO_READ_SCHEDULE.en;
+}
 
 export const DEMO_TELEHEALTH_ORIGIN = 'https://telehealth.clinic.example';
 export const DEMO_CHAT_URL = 'https://chat.clinic.example/iop';

@@ -12,6 +12,7 @@ import { configure, resetConfig } from '../../src/core/config.js';
 import { getClient, signOut } from '../../src/core/client.js';
 import { createMemoryBackend, type MemoryBackend } from '../../src/core/backends/memory-backend.js';
 import { CSSRS_SCREENER_RECENT } from '../../src/core/check-in/instrument.js';
+import { LOCAL_CHECK_INS_KEY } from '../../src/core/check-in/check-in.js';
 import { telHref } from '../../src/core/tel.js';
 import { createSeed, ON_CALL_PHONE, type Seed } from '../../src/demo-data/seed.js';
 
@@ -259,6 +260,16 @@ describe('iop-check-in', () => {
     await waitUntil(() => root(el).querySelector(`a[href="${ON_CALL}"]`), 'the on-call clinician');
     expect(shown(el)).to.contain('Someone will contact you within 24 hours');
     expect((await delivered()).risk).to.equal('high');
+    // Calling a line from here is in the care team's crisis log too (the call itself is the phone's: not followed here).
+    el.addEventListener('click', (event) => event.preventDefault());
+    root(el).querySelector<HTMLElement>('a[href="tel:988"]')!.focus();
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => backend.crisisEvents.length === 3, 'the call is logged');
+    expect(backend.crisisEvents[2]).to.deep.include({
+      type: 'crisis-action',
+      action: 'call-hotline',
+      target: '988',
+    });
     noLabels(el);
     await expect(el).to.be.accessible();
   });
@@ -440,6 +451,101 @@ describe('iop-check-in', () => {
     expect(shown(el)).to.not.contain('Estas preguntas están en');
     await screen2(el);
     expect((await delivered()).instrument.version).to.equal('licensed-es-test');
+  });
+
+  it("after the check-in, the last 14 days: my moods and my partner's shared ones, as a chart and a table", async () => {
+    const days = (n: number) => new Date(Date.now() - n * 864e5).toISOString();
+    const earlier = (participant: 'alex' | 'jordan', at: string, mood: number, share = true) =>
+      createMemoryBackend({ participant, seed }).submitCheckIn({
+        id: `ci-${participant}-${mood}`,
+        at,
+        mood,
+        usedPlan: false,
+        shareNote: false,
+        shareMoodWithPartner: share,
+        instrument: { url: CSSRS_SCREENER_RECENT.url, version: CSSRS_SCREENER_RECENT.version },
+        answers: { '1': 'no', '2': 'no', '6': 'no' },
+        risk: 'none',
+      });
+    await earlier('alex', days(3), 4);
+    await earlier('jordan', days(2), 6);
+    await earlier('jordan', days(1), 1, false);
+    const el = await render();
+    await waitUntil(() => shown(el).includes('with Jordan'), 'history loaded');
+    await intro(el, { mood: 8 });
+    await screen(el, 'no', 'no', 'no');
+    const history = root(el).querySelector('[part=history]')!;
+    expect(text(history.querySelector('h3'))).to.equal('How I felt, the last 14 days');
+    expect(history.querySelectorAll('svg polyline')).to.have.length(2);
+    expect(history.querySelector('svg')!.getAttribute('aria-hidden')).to.equal('true');
+    const rows = [...history.querySelectorAll('table tr')].map((tr) =>
+      [...tr.querySelectorAll('th, td')].slice(1).map((c) => text(c)),
+    );
+    // Header, then one row per day with a value: mine 4, Jordan's shared 6 (not the 1 kept private), mine 8 today.
+    expect(rows).to.deep.equal([
+      ['Me', 'Jordan'],
+      ['4', '–'],
+      ['–', '6'],
+      ['8', '–'],
+    ]);
+    await expect(el).to.be.accessible();
+  });
+
+  it('the 14 days include check-ins kept on this device that the server does not have yet', async () => {
+    const threeDaysAgo = new Date(Date.now() - 3 * 864e5).toISOString();
+    await getClient().cache.set(LOCAL_CHECK_INS_KEY, [
+      {
+        id: 'ci-offline',
+        at: threeDaysAgo,
+        mood: 2,
+        usedPlan: false,
+        note: 'only here',
+        shareNote: false,
+        shareMoodWithPartner: false,
+        instrument: { url: CSSRS_SCREENER_RECENT.url, version: CSSRS_SCREENER_RECENT.version },
+        answers: { '1': 'no', '2': 'no', '6': 'no' },
+        risk: 'none',
+      },
+    ]);
+    const el = await render();
+    await intro(el, { mood: 7 });
+    await screen(el, 'no', 'no', 'no');
+    const cells = [...root(el).querySelectorAll('[part=history] td')].map((c) => text(c));
+    expect(cells).to.include('2').and.include('7');
+    expect(shown(el)).to.not.contain('only here');
+  });
+
+  it('a check-in the server refuses says so (and fires iop-error); the help shown stays', async () => {
+    backend.simulate({ failWith: { status: 400 }, only: ['submitCheckIn'] });
+    const el = await render();
+    const failed = oneEvent(el, 'iop-error');
+    await intro(el);
+    // Back from the first safety question is the note again.
+    await tabTo(el, (e) => e.matches('[part=back]'));
+    await sendKeys({ press: 'Enter' });
+    await el.updateComplete;
+    expect(question(el)).to.equal('Anything you want to write down? (optional)');
+    await next(el);
+    await screen(el, 'yes', 'no', 'no');
+    const { detail } = (await failed) as CustomEvent<{ operation: string }>;
+    expect(detail.operation).to.equal('submit check-in');
+    await waitUntil(() => shown(el).includes('We could not send this check-in.'), 'says it');
+    expect(question(el)).to.equal('Thank you for telling us.');
+    expect(root(el).querySelector('a[href="tel:988"]')).to.not.equal(null);
+    await expect(el).to.be.accessible();
+  });
+
+  it('a session that ends (401) right after a high-risk answer leaves the crisis help on screen', async () => {
+    backend.simulate({ failWith: { status: 401 }, only: ['submitCheckIn'] });
+    const el = await render();
+    await intro(el);
+    await screen(el, 'no', 'yes', 'no', 'yes');
+    await waitUntil(() => shown(el).includes('Please sign in to see this.'), 'the session ended');
+    expect(question(el)).to.equal('You do not have to go through this alone.');
+    expect(root(el).querySelector('a[href="tel:911"]')).to.not.equal(null);
+    expect(root(el).querySelector('a[href="tel:988"]')).to.not.equal(null);
+    expect(root(el).querySelector('[part=history]')).to.equal(null);
+    await expect(el).to.be.accessible();
   });
 
   it('signing out mid-check-in forgets what was answered (a shared device shows the next person nothing)', async () => {

@@ -60,13 +60,17 @@ describe('check-in records', () => {
     expect(v.safeParse(CheckInSubmissionSchema, leak).success).to.equal(false);
   });
 
-  it('refuses what is not a check-in: mood outside 0-10, no instrument, a bad date', () => {
+  it('refuses what is not a check-in: mood outside 0-10, a bad date, risk or answers', () => {
+    const tooMany = Object.fromEntries(Array.from({ length: 51 }, (_, i) => [`q${i}`, 'no']));
     for (const bad of [
       { mood: 11 },
       { mood: 2.5 },
       { cravings: -1 },
       { at: 'yesterday' },
       { risk: 'severe' },
+      { answers: { '1': 3 } },
+      { answers: { '': 'yes' } },
+      { answers: tooMany },
     ]) {
       expect(() => toSubmission(checkIn(bad as Partial<CheckIn>)), JSON.stringify(bad)).to.throw(SchemaError);
     }
@@ -123,7 +127,8 @@ describe('check-in records', () => {
     expect(JSON.stringify(seen)).to.not.match(/answers|hard evening|cravings|high/);
     const mine = await alex.getCheckIns(since);
     expect(mine.checkIns.map((c) => c.mood)).to.deep.equal([3, 8]);
-    expect(mine.readSchedule).to.be.a('string');
+    expect(mine.readSchedule).to.contain('business day');
+    expect(seen.readSchedule).to.contain('día hábil');
   });
 
   it('the memory adapter serves no instrument by default (404) and parses one it is given', async () => {

@@ -103,7 +103,12 @@ test('GET /check-ins: mine without the answers; my partner sees only the moods I
     );
     assert.match(mine.readSchedule ?? '', /business day/);
     const raw = await (await s.api('/check-ins', { token: JORDAN })).text();
-    const partnerView = JSON.parse(raw) as { partner: { displayName: string; moods: unknown[] } };
+    const partnerView = JSON.parse(raw) as {
+      readSchedule: string;
+      partner: { displayName: string; moods: unknown[] };
+    };
+    // In Jordan's language (es-US).
+    assert.match(partnerView.readSchedule, /día hábil/);
     assert.deepEqual(partnerView.partner, {
       displayName: 'Alex',
       moods: [{ at: NOW.toISOString(), mood: 3 }],

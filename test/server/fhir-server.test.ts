@@ -16,7 +16,7 @@ import type {
 import { validateR4 } from '../../demo/fhir-server/definitions.js';
 import { createSeedBundle, IOP } from '../../demo/fhir-server/seed-bundle.js';
 import { startFhirServer, type RunningFhirServer } from '../../demo/fhir-server/server.js';
-import { PAGE_CSP } from '../../demo/server/static.js';
+import { PORTAL_CSP } from '../../demo/server/static.js';
 import { createSeed, ON_CALL_PHONE } from '../../src/demo-data/seed.js';
 
 const NOW = new Date('2026-11-27T12:00:00.000Z');
@@ -553,7 +553,8 @@ describe('demo mode (npm start -- --fhir)', () => {
       assert.deepEqual(await ids.json(), { baseUrl: '/fhir/R4', patients: demo.patients });
       const portal = await fetch(`${origin}/demo/portal/`);
       assert.equal(portal.status, 200);
-      assert.equal(portal.headers.get('content-security-policy'), PAGE_CSP);
+      // The portal's policy: the page policy with Lit's Trusted Types policy allowed twice (the check-in's own file).
+      assert.equal(portal.headers.get('content-security-policy'), PORTAL_CSP);
       assert.match(await portal.text(), /<iop-provider/);
       assert.equal((await fetch(`${origin}/demo/fhir-server/server.ts`)).status, 404);
       assert.equal((await fetch(`${origin}/__test/reset`, { method: 'POST' })).status, 404);

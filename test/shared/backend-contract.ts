@@ -7,6 +7,8 @@ import * as v from 'valibot';
 import { expect } from '@open-wc/testing';
 import type { Backend } from '../../src/core/backends/backend.js';
 import { HttpError } from '../../src/core/errors.js';
+import { CheckInHistorySchema, toSubmission } from '../../src/core/check-in/check-in.js';
+import { CSSRS_SCREENER_RECENT } from '../../src/core/check-in/instrument.js';
 import {
   AppointmentSchema,
   ParticipantSchema,
@@ -142,6 +144,31 @@ export function backendContract(name: string, setup: () => Promise<ContractWorld
       await world.backend.logCrisisEvent(event);
       await world.other.logCrisisEvent(event);
       expect(await world.storedCrisisEvents(event.id)).to.equal(1);
+    });
+
+    it('submitCheckIn: stored once by id (a retry, another tab), read back without the answers; the note only when shared', async () => {
+      const at = new Date().toISOString();
+      const checkIn = toSubmission({
+        id: `contract-ci-${Math.random().toString(36).slice(2, 10)}`,
+        at,
+        mood: 6,
+        usedPlan: true,
+        note: 'private',
+        shareNote: false,
+        shareMoodWithPartner: false,
+        instrument: { url: CSSRS_SCREENER_RECENT.url, version: CSSRS_SCREENER_RECENT.version },
+        answers: { '1': 'no', '2': 'no', '6': 'no' },
+        risk: 'none',
+      });
+      await world.backend.submitCheckIn!(checkIn);
+      await world.other.submitCheckIn!(checkIn);
+      const history = await world.backend.getCheckIns!(new Date(Date.parse(at) - 60_000).toISOString());
+      expect(v.safeParse(CheckInHistorySchema, history).success).to.equal(true);
+      const mine = history.checkIns.filter((c) => c.id === checkIn.id);
+      expect(mine).to.have.length(1);
+      expect(mine[0]).to.deep.include({ mood: 6, usedPlan: true, shareNote: false });
+      expect(mine[0]).to.not.have.property('note');
+      expect(JSON.stringify(history)).to.not.contain('answers');
     });
   });
 }

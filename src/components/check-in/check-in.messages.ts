@@ -46,6 +46,9 @@ export interface CheckInMessages {
   pending: string;
   failed: string;
   noteKept: string;
+  history: string;
+  me: string;
+  day: string;
 }
 
 export const checkInMessages: Catalog<CheckInMessages> = {
@@ -97,6 +100,9 @@ export const checkInMessages: Catalog<CheckInMessages> = {
     pending: 'Your check-in is saved on this device. It will be sent when you are back online.',
     failed: 'We could not send this check-in. Please tell your care team at your next session.',
     noteKept: 'Your note is saved on this device only.',
+    history: 'How I felt, the last 14 days',
+    me: 'Me',
+    day: 'Day',
   },
   es: {
     title: 'Registro diario',
@@ -148,5 +154,8 @@ export const checkInMessages: Catalog<CheckInMessages> = {
     pending: 'Tu registro está guardado en este dispositivo. Se enviará cuando vuelvas a tener conexión.',
     failed: 'No pudimos enviar este registro. Cuéntaselo a tu equipo de atención en tu próxima sesión.',
     noteKept: 'Tu nota está guardada solo en este dispositivo.',
+    history: 'Cómo me sentí, los últimos 14 días',
+    me: 'Yo',
+    day: 'Día',
   },
 };

@@ -183,6 +183,38 @@ export const checkInStyles = css`
   .coping {
     padding-inline-start: 1.25em;
   }
+  .history svg {
+    display: block;
+    inline-size: 100%;
+    max-inline-size: 28em;
+    block-size: auto;
+  }
+  .history polyline {
+    fill: none;
+    stroke-width: 2;
+  }
+  .axis {
+    stroke: var(--_color-border);
+  }
+  .mine {
+    stroke: var(--_color-accent);
+    fill: var(--_color-accent);
+  }
+  .theirs {
+    stroke: var(--_color-text-muted);
+    fill: var(--_color-text-muted);
+    stroke-dasharray: 4 3;
+  }
+  .key {
+    display: inline-block;
+    inline-size: 1.5em;
+    margin-inline: 0.25em;
+    border-block-start: 3px solid var(--_color-accent);
+    vertical-align: middle;
+  }
+  .key.theirs {
+    border-block-start: 3px dashed var(--_color-text-muted);
+  }
   [data-focus]:focus {
     outline: none;
   }
@@ -195,6 +227,15 @@ export const checkInStyles = css`
     }
     .btn {
       border-color: ButtonText;
+    }
+    .mine,
+    .theirs,
+    .axis {
+      stroke: CanvasText;
+      fill: CanvasText;
+    }
+    .key {
+      border-color: CanvasText;
     }
   }
 `;

@@ -1,5 +1,5 @@
 import { booleanAttribute } from '../../internal/iop-element.js';
-import { html, nothing, type CSSResultGroup, type PropertyDeclarations, type TemplateResult } from 'lit';
+import { html, nothing, svg, type CSSResultGroup, type PropertyDeclarations, type TemplateResult } from 'lit';
 import { IopWidget } from '../../internal/iop-widget.js';
 import { hostStyles, srOnly, widgetStyles } from '../../design/host.styles.js';
 import { DataController, type IopErrorDetail } from '../../internal/data-controller.js';
@@ -27,7 +27,14 @@ import {
   type RiskLevel,
 } from '../../core/check-in/instrument.js';
 import { askedItems, liveAnswers, triage } from '../../core/check-in/screener.js';
-import { CheckInHistorySchema, submitCheckIn, type CheckInHistory } from '../../core/check-in/check-in.js';
+import { dateFormat } from '../../core/format.js';
+import {
+  CheckInHistorySchema,
+  localCheckIns,
+  submitCheckIn,
+  type CheckIn,
+  type CheckInHistory,
+} from '../../core/check-in/check-in.js';
 import type { IopClient } from '../../core/client.js';
 import type { Outbox, RejectedDetail } from '../../core/storage/outbox.js';
 
@@ -76,6 +83,7 @@ const OUTBOX_EVENTS = ['delivered', 'rejected', 'retrying'];
  * @csspart outcome - What happens next, after the check-in.
  * @csspart crisis - The crisis help shown in place.
  * @csspart schedule - When the care team reads check-ins.
+ * @csspart history - The last 14 days: a small chart of my mood (and my partner's shared moods) and a table.
  *
  * @cssprop --iop-color-accent - Selected answers and the main button.
  * @cssprop --iop-color-crisis - The emergency call button.
@@ -124,12 +132,16 @@ export class IopCheckIn extends IopWidget {
   private answers: Record<string, string> = {};
   /** "Please choose an answer" is shown. */
   private missing = false;
-  private outcome?: CheckInSubmittedDetail & { kept: boolean };
+  private outcome?: CheckInSubmittedDetail & { kept: boolean; at: string; mood: number };
   private delivery?: Delivery;
   /** The instrument in use once the safety questions start (a backend answer arriving later changes nothing). */
   private locked?: Instrument;
   private onCall?: CrisisResources['onCall'];
   private coping: string[] = [];
+  /** The session ended while the crisis help was shown: it stays, but nothing of that person's is shown again. */
+  private orphaned = false;
+  /** The check-ins this device keeps (also those still waiting to be sent), for the 14 days. */
+  private local: CheckIn[] = [];
   private extrasClient?: IopClient;
   private stopExtras: (() => void)[] = [];
   private outbox?: Outbox;
@@ -163,16 +175,29 @@ export class IopCheckIn extends IopWidget {
     },
   );
 
-  /** Back to the first question with nothing answered. */
+  /**
+   * Back to the first question with nothing answered. Except the crisis help after a high-risk answer: it stays on
+   * screen (a session that ends now must not take 911 and 988 away), without anything personal beside it.
+   */
   private startOver(): void {
+    this.coping = this.local = [];
+    this.onCall = undefined;
+    if (this.crisisShown) {
+      // The help stays; the history beside it belonged to the session that ended.
+      this.orphaned = true;
+      return;
+    }
     this.step = 'mood';
     this.screenAt = 0;
     this.mood = this.craving = this.usedPlan = this.outcome = this.delivery = this.locked = undefined;
     this.note = '';
     this.shareNote = this.shareMood = this.missing = false;
     this.answers = {};
-    this.coping = [];
-    this.onCall = undefined;
+  }
+
+  /** The crisis help is on screen (a high-risk answer was given). */
+  private get crisisShown(): boolean {
+    return this.step === 'done' && this.outcome?.risk === 'high';
   }
 
   private get t(): CheckInMessages {
@@ -195,6 +220,11 @@ export class IopCheckIn extends IopWidget {
     } catch {
       return undefined;
     }
+  }
+
+  protected override firstUpdated(): void {
+    // Clicks (and Enter on a link, which clicks it) on the outcome's call, text and chat links.
+    this.renderRoot.addEventListener('click', this.onOutcomeClick);
   }
 
   protected override onSettingsChanged(): void {
@@ -223,6 +253,10 @@ export class IopCheckIn extends IopWidget {
     });
     const plan = client.read('safety-plan:me', (b) => b.getSafetyPlan('me'), {
       parseCached: (v) => parseWith(SafetyPlanSchema, v, 'cached safety plan'),
+    });
+    void localCheckIns(client).then((kept) => {
+      if (client === this.extrasClient) this.local = kept;
+      this.requestUpdate();
     });
     this.stopExtras = [
       crisis.subscribe((s) => {
@@ -347,7 +381,7 @@ export class IopCheckIn extends IopWidget {
     const id = randomId();
     const at = new Date().toISOString();
     const note = this.note.trim();
-    this.outcome = { id, risk, kept: !!note && !this.shareNote };
+    this.outcome = { id, risk, kept: !!note && !this.shareNote, at, mood: this.mood! };
     this.delivery = 'saving';
     this.go('done');
     const client = this.client;
@@ -520,12 +554,27 @@ export class IopCheckIn extends IopWidget {
     </form>`;
   }
 
-  private call(phone: string, label: string, kind: 'crisis' | 'primary' | '' = '') {
+  private call(phone: string, label: string, action: string, kind: 'crisis' | 'primary' | '' = '') {
     const href = telHref(phone);
     return href
-      ? html`<a class="btn ${kind}" href=${href}>${label}</a>`
+      ? html`<a class="btn ${kind}" href=${href} data-action=${action} data-target=${phone}>${label}</a>`
       : html`<span>${label}: ${phone}</span>`;
   }
+
+  /** A call, text or chat link of the outcome was used: the care team's crisis log says so (like the dialog's). */
+  private readonly onOutcomeClick = (event: Event): void => {
+    const link = (event.target as Element).closest?.('[data-action]');
+    if (!link) return;
+    this.client
+      ?.logCrisisEvent({
+        id: randomId(),
+        type: 'crisis-action',
+        at: new Date().toISOString(),
+        action: link.getAttribute('data-action')!,
+        target: link.getAttribute('data-target')!,
+      })
+      .catch(() => {});
+  };
 
   /** The region's crisis lines: the crisis dialog's content (region-help.ts) in its words. */
   private renderLines(): TemplateResult {
@@ -537,9 +586,9 @@ export class IopCheckIn extends IopWidget {
         <p>${h.name[locale]}</p>
         ${h.description ? html`<p class="muted">${h.description[locale]}</p>` : nothing}
         <div class="actions">
-          ${h.phone ? this.call(h.phone, words.call(h.phone)) : nothing}
-          ${sms ? html`<a class="btn" href=${sms}>${words.text(h.sms!.number, h.sms!.body)}</a>` : nothing}
-          ${h.chatUrl ? html`<a class="btn" href=${h.chatUrl} target="_blank" rel="noopener noreferrer">${words.chatOnline}</a>` : nothing}
+          ${h.phone ? this.call(h.phone, words.call(h.phone), 'call-hotline') : nothing}
+          ${sms ? html`<a class="btn" href=${sms} data-action="text-hotline" data-target=${h.id}>${words.text(h.sms!.number, h.sms!.body)}</a>` : nothing}
+          ${h.chatUrl ? html`<a class="btn" href=${h.chatUrl} target="_blank" rel="noopener noreferrer" data-action="chat-hotline" data-target=${h.id}>${words.chatOnline}</a>` : nothing}
         </div>
       </li>`;
     };
@@ -554,7 +603,7 @@ export class IopCheckIn extends IopWidget {
   private renderOnCall(kind: 'primary' | '' = 'primary') {
     const onCall = this.onCall;
     return onCall
-      ? html`<p>${this.call(onCall.phone, this.t.onCall(onCall.clinician.name), kind)}</p>`
+      ? html`<p>${this.call(onCall.phone, this.t.onCall(onCall.clinician.name), 'call-on-call', kind)}</p>`
       : nothing;
   }
 
@@ -569,7 +618,7 @@ export class IopCheckIn extends IopWidget {
         <h2 id="outcome-heading" data-focus tabindex="-1">${words.heading}</h2>
         <p>${words.intro}</p>
         <p class="emergency">${words.emergency(emergency)}</p>
-        <p>${this.call(emergency, words.call(emergency), 'crisis')}</p>
+        <p>${this.call(emergency, words.call(emergency), 'call-emergency', 'crisis')}</p>
         ${this.renderOnCall()}
         <p>${this.delivery === 'pending' ? t.followUpPending : t.followUp}</p>
         ${this.renderLines()}
@@ -596,8 +645,77 @@ export class IopCheckIn extends IopWidget {
     return html`<div part="outcome" class="outcome">
       ${body}
       <p role="status" class="muted">${this.delivery ? t[this.delivery] : nothing}</p>
-      ${kept ? html`<p class="muted">${t.noteKept}</p>` : nothing}
+      ${kept ? html`<p class="muted">${t.noteKept}</p>` : nothing} ${this.renderHistory()}
     </div>`;
+  }
+
+  /**
+   * The last 14 days: my mood (this check-in included) and my partner's shared moods, as a small chart drawn here
+   * (SVG, hidden from screen readers) and the same numbers as a table they read.
+   */
+  private renderHistory(): TemplateResult | typeof nothing {
+    const t = this.t;
+    if (this.data.state.status === 'signed-out' || this.orphaned) return nothing;
+    const history = this.data.state.value?.history;
+    const partner = history?.partner;
+    const today = new Date();
+    today.setHours(12, 0, 0, 0);
+    const days = Array.from({ length: 14 }, (_, i) => new Date(today.getTime() - (13 - i) * DAY_MS));
+    const key = (d: Date) => d.toDateString();
+    /** Each day's last mood. */
+    const byDay = (list: { at: string; mood: number }[]) => {
+      const map = new Map<string, number>();
+      for (const c of [...list].sort((a, b) => Date.parse(a.at) - Date.parse(b.at)))
+        map.set(key(new Date(c.at)), c.mood);
+      return map;
+    };
+    // The server's, this device's (also what waits to be sent) and this one.
+    const mine = byDay([
+      ...(history?.checkIns ?? []),
+      ...this.local,
+      ...(this.outcome ? [this.outcome] : []),
+    ]);
+    const theirs = byDay(partner?.moods ?? []);
+    if (mine.size + theirs.size < 2) return nothing;
+    const x = (i: number) => 8 + i * 20;
+    const y = (mood: number) => 96 - mood * 8.8;
+    const line = (map: Map<string, number>, kind: string) => {
+      const points = days.flatMap((d, i) => (map.has(key(d)) ? [`${x(i)},${y(map.get(key(d))!)}`] : []));
+      return svg`<polyline class=${kind} points=${points.join(' ')}></polyline>
+        ${points.map((p) => svg`<circle class=${kind} cx=${p.split(',')[0]} cy=${p.split(',')[1]} r="3"></circle>`)}`;
+    };
+    const day = dateFormat(this.resolvedLocale, { weekday: 'short', day: 'numeric' });
+    const shown = days.filter((d) => mine.has(key(d)) || theirs.has(key(d)));
+    return html`<section part="history" class="history" aria-labelledby="history-heading">
+      <h3 id="history-heading">${t.history}</h3>
+      <svg viewBox="0 0 276 104" aria-hidden="true" focusable="false">
+        <line class="axis" x1="8" y1="96" x2="268" y2="96"></line>
+        ${line(mine, 'mine')} ${partner ? line(theirs, 'theirs') : nothing}
+      </svg>
+      <p class="legend muted" aria-hidden="true">
+        <span class="key mine"></span>${t.me}
+        ${partner ? html`<span class="key theirs"></span>${partner.displayName}` : nothing} · ${t.moodLow} ·
+        ${t.moodHigh}
+      </p>
+      <table class="sr-only">
+        <caption>
+          ${t.history}
+        </caption>
+        <tr>
+          <th scope="col">${t.day}</th>
+          <th scope="col">${t.me}</th>
+          ${partner ? html`<th scope="col">${partner.displayName}</th>` : nothing}
+        </tr>
+        ${shown.map(
+          (d) =>
+            html`<tr>
+              <th scope="row">${day.format(d)}</th>
+              <td>${mine.get(key(d)) ?? '–'}</td>
+              ${partner ? html`<td>${theirs.get(key(d)) ?? '–'}</td>` : nothing}
+            </tr>`,
+        )}
+      </table>
+    </section>`;
   }
 
   override render() {
@@ -613,7 +731,13 @@ export class IopCheckIn extends IopWidget {
       <p part="title" class="title">${t.title}</p>
       ${status}
       ${offline && this.step !== 'done' ? html`<p part="status" class="muted">${t.offline}</p>` : nothing}
-      ${state.status === 'signed-out' ? nothing : this.step === 'done' ? this.renderOutcome() : this.renderStep()}
+      ${
+        this.step === 'done' && (state.status !== 'signed-out' || this.crisisShown)
+          ? this.renderOutcome()
+          : state.status === 'signed-out'
+            ? nothing
+            : this.renderStep()
+      }
       <p part="schedule" class="muted">
         ${state.value?.history.readSchedule ?? t.readDefault} ${t.notWatched(emergency)}
       </p>

@@ -18,7 +18,7 @@ import type {
   TelehealthRequest,
   TelehealthSession,
 } from '../schemas.js';
-import type { CheckInHistory, CheckInSubmission } from '../check-in/check-in.js';
+import type { CheckInHistory, CheckInSubmission } from '../check-in/check-in-schemas.js';
 import type { Instrument } from '../check-in/instrument.js';
 
 /** Options every call accepts. Aborting rejects the call (with the signal's reason or an AbortError). */

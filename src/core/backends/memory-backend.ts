@@ -33,6 +33,7 @@ import {
   createSeed,
   onCallAt,
   DEMO_READ_SCHEDULE,
+  demoReadSchedule,
   type DemoParticipantId,
   type Seed,
 } from '../../demo-data/seed.js';
@@ -89,7 +90,7 @@ export interface MemoryBackendOptions {
    * its built-in screener.
    */
   checkInInstrument?: unknown;
-  /** GET /check-ins `readSchedule`; default DEMO_READ_SCHEDULE, `null` for none. */
+  /** GET /check-ins `readSchedule`; default DEMO_READ_SCHEDULE in the participant's language, `null` for none. */
   readSchedule?: string | null;
 }
 
@@ -135,7 +136,6 @@ export function createMemoryBackend(options: MemoryBackendOptions = {}): MemoryB
   const now = (): Date => (clock === undefined ? new Date() : typeof clock === 'function' ? clock() : clock);
   const seed = options.seed ?? createSeed(now());
   const ledger = ledgerFor(seed);
-  const readSchedule = options.readSchedule === undefined ? DEMO_READ_SCHEDULE : options.readSchedule;
   let simulation: Simulation = {};
 
   /** Apply the simulation, run `handler`, then clone and parse its result like a wire response would be. */
@@ -377,7 +377,9 @@ export function createMemoryBackend(options: MemoryBackendOptions = {}): MemoryB
           [...ledger.checkIns.values()].filter((c) => c.participant === who && Date.parse(c.at) >= from);
         const partner = participant().partner;
         return {
-          ...(readSchedule ? { readSchedule } : {}),
+          ...(options.readSchedule === null
+            ? {}
+            : { readSchedule: options.readSchedule ?? demoReadSchedule(participant().locale) }),
           // My own, without the screener's answers: the history needs the day's numbers only.
           checkIns: recent(me).map(
             ({ id, at, mood, cravings, usedPlan, note, shareNote, shareMoodWithPartner }) => ({

@@ -27,7 +27,7 @@ import {
   TelehealthRequestSchema,
   TelehealthSessionSchema,
 } from '../schemas.js';
-import type { CheckInHistory } from '../check-in/check-in.js';
+import type { CheckInHistory } from '../check-in/check-in-schemas.js';
 import type { Instrument } from '../check-in/instrument.js';
 
 export {

@@ -5,6 +5,8 @@ import { expect } from '@open-wc/testing';
 import { fhirReset, fhirServer } from '../../shared/fhir-server.js';
 import { createFhirBackend, type FhirConfig } from '../../../src/core/backends/fhir/fhir-backend.js';
 import { HttpError, SchemaError } from '../../../src/core/errors.js';
+import { toSubmission, type CheckIn } from '../../../src/core/check-in/check-in.js';
+import { CSSRS_SCREENER_RECENT } from '../../../src/core/check-in/instrument.js';
 import {
   HOUR,
   KIT,
@@ -181,6 +183,87 @@ describe('FHIR adapter: logCrisisEvent (Communication + Task)', () => {
     await world.fhir.update({ ...tasks[0]!, status: 'completed' });
     await backend.logCrisisEvent({ id: `${id}-3`, type: 'crisis-open', at, action: 'open' });
     expect(await world.fhir.search(`Task?subject=${world.me}&status=requested`)).to.have.length(1);
+  });
+});
+
+describe('FHIR adapter: check-ins (QuestionnaireResponse + Task)', () => {
+  const checkIn = (over: Partial<CheckIn> = {}) =>
+    toSubmission({
+      id: `ci-${Math.random().toString(36).slice(2)}`,
+      at: new Date().toISOString(),
+      mood: 3,
+      cravings: 6,
+      usedPlan: false,
+      note: 'kept on the device',
+      shareNote: false,
+      shareMoodWithPartner: true,
+      instrument: { url: CSSRS_SCREENER_RECENT.url, version: CSSRS_SCREENER_RECENT.version },
+      answers: { '1': 'yes', '2': 'yes', '3': 'yes', '4': 'no', '5': 'no', '6': 'no' },
+      risk: 'moderate',
+      ...over,
+    });
+  const since = () => new Date(Date.now() - 14 * 24 * HOUR).toISOString();
+
+  it('stores each check-in once (the note only when shared); a moderate screen opens the follow-up Task', async () => {
+    const backend = adapter(world);
+    const first = checkIn();
+    await backend.submitCheckIn!(first);
+    await backend.submitCheckIn!(first);
+    const responses = await world.fhir.search(`QuestionnaireResponse?subject=${world.me}`);
+    expect(responses).to.have.length(1);
+    const qr = responses[0]!;
+    expect(qr).to.deep.include({
+      status: 'completed',
+      questionnaire: `${CSSRS_SCREENER_RECENT.url}|${CSSRS_SCREENER_RECENT.version}`,
+      authored: first.at,
+    });
+    expect(qr.identifier).to.deep.equal({ system: `${KIT}check-in`, value: first.id });
+    const items = qr.item as { linkId: string; answer: Record<string, unknown>[] }[];
+    expect(items.map((i) => i.linkId)).to.deep.equal([
+      'iop-kit-mood',
+      'iop-kit-cravings',
+      'iop-kit-used-plan',
+      '1',
+      '2',
+      '3',
+      '4',
+      '5',
+      '6',
+    ]);
+    expect(items[0]!.answer).to.deep.equal([{ valueInteger: 3 }]);
+    expect(items[3]!.answer).to.deep.equal([{ valueCoding: { code: 'yes' } }]);
+    expect(JSON.stringify(qr)).to.not.contain('kept on the device');
+    const tasks = await world.fhir.search(`Task?subject=${world.me}`);
+    expect(tasks).to.have.length(1);
+    expect(tasks[0]!.focus).to.deep.equal({ reference: `QuestionnaireResponse/${qr.id}` });
+    const due = Date.parse((tasks[0]!.restriction as { period: { end: string } }).period.end);
+    expect(due - Date.parse(first.at)).to.equal(24 * HOUR);
+    // A screen with no risk opens none; a shared note is stored.
+    await world.fhir.update({ ...tasks[0]!, status: 'completed' });
+    await backend.submitCheckIn!(
+      checkIn({ risk: 'none', answers: { '1': 'no', '2': 'no', '6': 'no' }, shareNote: true }),
+    );
+    expect(await world.fhir.search(`Task?subject=${world.me}&status=requested`)).to.have.length(0);
+    const history = await backend.getCheckIns!(since());
+    expect(history.checkIns.map((c) => [c.mood, c.cravings, c.usedPlan, c.note ?? null])).to.deep.equal([
+      [3, 6, false, null],
+      [3, 6, false, 'kept on the device'],
+    ]);
+    expect(history.checkIns[0]).to.not.have.property('answers');
+  });
+
+  it('the partner gets only the moods they chose to share, never answers, notes or cravings', async () => {
+    const partner = adapter(world, { patient: world.partner });
+    await partner.submitCheckIn!(checkIn({ mood: 7, risk: 'high', shareNote: true, note: 'partner note' }));
+    await partner.submitCheckIn!(checkIn({ mood: 1, shareMoodWithPartner: false }));
+    const history = await adapter(world).getCheckIns!(since());
+    expect(history.checkIns).to.deep.equal([]);
+    expect(history.partner?.displayName).to.match(/^Jordan /);
+    expect(history.partner?.moods.map((m) => [Object.keys(m).sort(), m.mood])).to.deep.equal([
+      [['at', 'mood'], 7],
+    ]);
+    expect(JSON.stringify(history)).to.not.match(/partner note|answers|cravings/);
+    expect(await adapter(world).getCheckInInstrument!()).to.equal(undefined);
   });
 });
 

@@ -9,7 +9,7 @@
 import * as v from 'valibot';
 import type { Backend, CallOptions, VersionedPreferences } from '../backend.js';
 import type { IopConfig } from '../../config.js';
-import { ConfigError, HttpError, SchemaError, parseWith } from '../../errors.js';
+import { HttpError, SchemaError, parseWith } from '../../errors.js';
 import { createHttp, type HttpDeps } from '../http.js';
 import {
   AppointmentListSchema,
@@ -65,6 +65,11 @@ import {
   type Reference,
   type Telecom,
 } from './fhir-schemas.js';
+import {
+  CheckInHistorySchema,
+  CheckInSubmissionSchema,
+  CheckInSummarySchema,
+} from '../../check-in/check-in-schemas.js';
 
 /** The kit's own code systems and extensions (DESIGN.md: `urn:iop-kit:fhir:<name>`). */
 const KIT = 'urn:iop-kit:fhir:';
@@ -85,6 +90,17 @@ const JOIN_URL = `${KIT}join-url`;
 const PET_FRIENDLY = `${KIT}pet-friendly`;
 const PET_NAME = `${KIT}pet-name`;
 const PET_SPECIES = `${KIT}pet-species`;
+const CHECK_IN = `${KIT}check-in`;
+const CHECK_IN_RISK = `${KIT}check-in-risk`;
+const SHARE_NOTE = `${KIT}share-note`;
+const SHARE_MOOD = `${KIT}share-mood-with-partner`;
+/** The check-in's own items in its QuestionnaireResponse, beside the screener's (their linkIds are the kit's). */
+const DAILY = {
+  mood: 'iop-kit-mood',
+  cravings: 'iop-kit-cravings',
+  usedPlan: 'iop-kit-used-plan',
+  note: 'iop-kit-note',
+};
 const TIMEZONE = 'http://hl7.org/fhir/StructureDefinition/timezone';
 const ROLE_CODE = 'http://terminology.hl7.org/CodeSystem/v3-RoleCode';
 const PARTNER_ROLES = ['DOMPART', 'SPS', 'SIGOTHR'];
@@ -407,6 +423,62 @@ export function createFhirBackend(config: FhirConfig, deps: FhirDeps = {}): Back
   const quantityMoney = (q: Quantity | undefined, path: string) =>
     cents(q && { value: q.value, currency: q.code ?? q.unit }, path);
 
+  /**
+   * The care team's work item: the debrief within 24 hours (a Task), unless one is still open. Keyed by what
+   * asked for it (a crisis event or a check-in), so a retry adds none.
+   */
+  async function openFollowUp(key: string, at: string, focus: string, o: Options): Promise<void> {
+    const open = await search(
+      'Task',
+      [
+        ['code', `${CATEGORY}|crisis-follow-up`],
+        ['subject', patient],
+        ['status', OPEN_TASK],
+      ],
+      RawSchema,
+      o,
+      true,
+    );
+    if (open.length) return;
+    await http.send(
+      'POST',
+      urlFor('Task'),
+      'POST Task',
+      undefined,
+      o?.signal,
+      {
+        resourceType: 'Task',
+        identifier: [{ system: FOLLOW_UP, value: key }],
+        status: 'requested',
+        intent: 'order',
+        priority: 'asap',
+        code: { coding: [{ system: CATEGORY, code: 'crisis-follow-up' }] },
+        focus: { reference: focus },
+        for: { reference: patient },
+        authoredOn: at,
+        restriction: { period: { end: new Date(Date.parse(at) + DAY_MS).toISOString() } },
+      },
+      { 'If-None-Exist': `identifier=${encodeURIComponent(`${FOLLOW_UP}|${key}`)}` },
+    );
+  }
+
+  /** A subject's check-ins since `since` (QuestionnaireResponses the kit wrote), oldest first. */
+  async function checkInsOf(subject: string, since: string, o: Options) {
+    const found = await search(
+      'QuestionnaireResponse',
+      [
+        ['subject', subject],
+        ['authored', `ge${since}`],
+      ],
+      RawSchema,
+      o,
+    );
+    return found
+      .map((r) => r as unknown as CheckInResource)
+      .filter((r) => r.identifier?.system === CHECK_IN && r.authored)
+      .sort((a, b) => Date.parse(a.authored!) - Date.parse(b.authored!));
+  }
+
   return {
     async getMe(o) {
       const t = await team(o);
@@ -506,39 +578,7 @@ export function createFhirBackend(config: FhirConfig, deps: FhirDeps = {}): Back
         },
         { 'If-None-Exist': `identifier=${encodeURIComponent(`${CRISIS_EVENT}|${e.id}`)}` },
       );
-      const open = await search(
-        'Task',
-        [
-          ['code', `${CATEGORY}|crisis-follow-up`],
-          ['subject', patient],
-          ['status', OPEN_TASK],
-        ],
-        RawSchema,
-        o,
-        true,
-      );
-      if (open.length) return;
-      // The care team's work item: a debrief within 24 hours. Keyed by the event, so a retry adds none.
-      await http.send(
-        'POST',
-        urlFor('Task'),
-        'POST Task',
-        undefined,
-        signal,
-        {
-          resourceType: 'Task',
-          identifier: [{ system: FOLLOW_UP, value: e.id }],
-          status: 'requested',
-          intent: 'order',
-          priority: 'asap',
-          code: { coding: [{ system: CATEGORY, code: 'crisis-follow-up' }] },
-          focus: { reference: `Communication/${communication.id}` },
-          for: { reference: patient },
-          authoredOn: e.at,
-          restriction: { period: { end: new Date(Date.parse(e.at) + DAY_MS).toISOString() } },
-        },
-        { 'If-None-Exist': `identifier=${encodeURIComponent(`${FOLLOW_UP}|${e.id}`)}` },
-      );
+      await openFollowUp(e.id, e.at, `Communication/${communication.id}`, o);
     },
 
     async getSafetyPlan(owner, o) {
@@ -1029,16 +1069,116 @@ export function createFhirBackend(config: FhirConfig, deps: FhirDeps = {}): Back
       return preferencesFrom(reply.data, reply.headers.get('ETag'));
     },
 
-    // Check-ins (DESIGN.md row "check-ins": QuestionnaireResponse) are not mapped yet: a clear ConfigError, which
-    // the outbox reports as rejected and `<iop-check-in>` shows as "not set up". The screener is the built-in one.
-    async submitCheckIn() {
-      throw new ConfigError('backend', 'a backend that stores check-ins (the FHIR adapter does not yet)');
+    // Check-ins (DESIGN.md row "check-ins"): one QuestionnaireResponse each, `questionnaire` the instrument's
+    // canonical URL and version, the screener's answers under their own linkIds and the day's items under the kit's
+    // (iop-kit-mood, -cravings, -used-plan, -note: the note only when shared), created with If-None-Exist on the
+    // check-in's id; a moderate or high screen also opens the crisis follow-up Task.
+    async submitCheckIn(checkIn, o) {
+      const c = parseWith(CheckInSubmissionSchema, checkIn, 'check-in');
+      const answer = (linkId: string, value: Record<string, unknown>) => ({ linkId, answer: [value] });
+      const { data } = await http.send(
+        'POST',
+        urlFor('QuestionnaireResponse'),
+        'POST QuestionnaireResponse',
+        RawSchema,
+        o?.signal,
+        {
+          resourceType: 'QuestionnaireResponse',
+          identifier: { system: CHECK_IN, value: c.id },
+          questionnaire: `${c.instrument.url}|${c.instrument.version}`,
+          status: 'completed',
+          subject: { reference: patient },
+          authored: c.at,
+          extension: [
+            { url: CHECK_IN_RISK, valueCode: c.risk },
+            { url: SHARE_NOTE, valueBoolean: c.shareNote },
+            { url: SHARE_MOOD, valueBoolean: c.shareMoodWithPartner },
+          ],
+          item: [
+            answer(DAILY.mood, { valueInteger: c.mood }),
+            ...(c.cravings === undefined ? [] : [answer(DAILY.cravings, { valueInteger: c.cravings })]),
+            answer(DAILY.usedPlan, { valueBoolean: c.usedPlan }),
+            ...(c.note ? [answer(DAILY.note, { valueString: c.note })] : []),
+            ...Object.entries(c.answers).map(([linkId, code]) => answer(linkId, { valueCoding: { code } })),
+          ],
+        },
+        { 'If-None-Exist': `identifier=${encodeURIComponent(`${CHECK_IN}|${c.id}`)}` },
+      );
+      if (c.risk === 'moderate' || c.risk === 'high')
+        await openFollowUp(c.id, c.at, `QuestionnaireResponse/${data.id}`, o);
     },
-    async getCheckIns() {
-      throw new ConfigError('backend', 'a backend that stores check-ins (the FHIR adapter does not yet)');
+
+    async getCheckIns(since, o) {
+      const { partner } = await team(o);
+      const [mine, theirs] = await Promise.all([
+        checkInsOf(patient, since, o),
+        // The partner's are the server's to give (e.g. by Consent): a refusal means no shared moods, not a failure.
+        partner
+          ? checkInsOf(`Patient/${partner.id}`, since, o).catch((error: unknown) => {
+              if ((error as { status?: number }).status === 403) return [];
+              throw error;
+            })
+          : [],
+      ]);
+      return parseWith(
+        CheckInHistorySchema,
+        {
+          checkIns: mine.flatMap((r) => {
+            const c = checkInFrom(r);
+            return c ? [c] : [];
+          }),
+          ...(partner
+            ? {
+                partner: {
+                  displayName: partner.displayName,
+                  // The day's mood where they chose to share it, and nothing else of their check-in.
+                  moods: theirs.flatMap((r) => {
+                    const c = checkInFrom(r);
+                    return c?.shareMoodWithPartner ? [{ at: c.at, mood: c.mood }] : [];
+                  }),
+                },
+              }
+            : {}),
+        },
+        'FHIR check-ins',
+      );
     },
+
+    // The screener is the kit's built-in one (a clinic's own Questionnaire is not read yet).
     async getCheckInInstrument() {
       return undefined;
     },
   };
+}
+
+/** The parts of a check-in's QuestionnaireResponse the adapter reads. */
+interface CheckInResource {
+  id: string;
+  authored?: string;
+  /** QuestionnaireResponse.identifier is one Identifier (0..1). */
+  identifier?: { system?: string; value?: string };
+  extension?: { url?: string; valueBoolean?: boolean }[];
+  item?: {
+    linkId?: string;
+    answer?: { valueInteger?: number; valueBoolean?: boolean; valueString?: string }[];
+  }[];
+}
+
+/** One check-in summary from its QuestionnaireResponse (never the screener's answers), or undefined if unreadable. */
+function checkInFrom(r: CheckInResource) {
+  const value = (linkId: string) => r.item?.find((i) => i.linkId === linkId)?.answer?.[0];
+  const flag = (url: string) => r.extension?.find((e) => e.url === url)?.valueBoolean === true;
+  const cravings = value(DAILY.cravings)?.valueInteger;
+  const note = value(DAILY.note)?.valueString;
+  const parsed = v.safeParse(CheckInSummarySchema, {
+    id: r.identifier?.value,
+    at: r.authored,
+    mood: value(DAILY.mood)?.valueInteger,
+    ...(cravings === undefined ? {} : { cravings }),
+    usedPlan: value(DAILY.usedPlan)?.valueBoolean,
+    ...(note === undefined ? {} : { note }),
+    shareNote: flag(SHARE_NOTE),
+    shareMoodWithPartner: flag(SHARE_MOOD),
+  });
+  return parsed.success ? parsed.output : undefined;
 }
