@@ -5,4 +5,4 @@ export const BUNDLED_PACKAGES: string[];
 export const LICENSES_FILE: string;
 export const TERSER_OPTIONS: MinifyOptions;
 export function thirdPartyLicenses(root?: string): string;
-export function terserPass(): Plugin;
+export function terserPass(root?: string): Plugin;

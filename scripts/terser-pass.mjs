@@ -11,6 +11,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { minify } from 'terser';
+import { mangleablePrivateNames } from './private-names.mjs';
 
 /** The bundled packages whose licence texts ship beside the drop-in. */
 export const BUNDLED_PACKAGES = [
@@ -43,15 +44,25 @@ export function thirdPartyLicenses(root = process.cwd()) {
   }).join('\n\n');
 }
 
-/** Vite plugin: re-minifies every emitted JavaScript chunk with terser and adds the licence file. */
-export function terserPass() {
+/**
+ * Vite plugin: re-minifies every emitted JavaScript chunk with terser and adds the licence file. The kit's private
+ * member names that are safe to rename (scripts/private-names.mjs) are shortened, with one name cache for every
+ * chunk of the build, so the FHIR adapter's file and the drop-in agree on each new name.
+ */
+export function terserPass(root = process.cwd()) {
   return {
     name: 'iop-kit:terser-pass',
     apply: 'build',
     async generateBundle(_options, bundle) {
-      for (const file of Object.values(bundle)) {
-        if (file.type !== 'chunk') continue;
-        const result = await minify(file.code, TERSER_OPTIONS);
+      const chunks = Object.values(bundle).filter((file) => file.type === 'chunk');
+      const { names } = mangleablePrivateNames(root, chunks.map((c) => c.code).join('\n'));
+      const nameCache = {};
+      const properties = names.length ? { regex: new RegExp(`^(?:${names.join('|')})$`) } : undefined;
+      for (const file of chunks) {
+        const result = await minify(file.code, {
+          ...TERSER_OPTIONS,
+          ...(properties ? { mangle: { properties }, nameCache } : {}),
+        });
         if (result.code !== undefined) file.code = result.code;
       }
       this.emitFile({ type: 'asset', fileName: LICENSES_FILE, source: thirdPartyLicenses() });
