@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { mangleablePrivateNames } from '../../scripts/private-names.mjs';
+import { shortenCustomProperties } from '../../scripts/terser-pass.mjs';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const dropin = `${root}dist/iop-kit.min.js`;
@@ -43,4 +44,17 @@ test('only private members that no page, backend, stored record or other copy of
   for (const name of never) assert.ok(!names.includes(name), `${name} must keep its name`);
   // Private names that the rules leave out say why.
   for (const [name, why] of Object.entries(leftOut)) assert.ok(why.length > 0, name);
+});
+
+test("the drop-in's private CSS custom properties get short names, consistently, and nothing else changes", () => {
+  const [a, b] = shortenCustomProperties([
+    'css`:host{--_color-text:var(--iop-color-text,#000);color:var(--_color-text)}p{color:var(--_color-text)}`',
+    "x.style.setProperty('--_x','1px');y=`.b{left:var(--_x);top:var(--_y, 0);--iop-space-1:2px}`;i=--_n",
+  ]);
+  assert.equal(a, 'css`:host{--_0:var(--iop-color-text,#000);color:var(--_0)}p{color:var(--_0)}`');
+  // --_y is read, so it is renamed; `--_n` (a decrement of a variable _n) is neither declared nor read.
+  assert.equal(
+    b,
+    "x.style.setProperty('--_1','1px');y=`.b{left:var(--_1);top:var(--_2, 0);--iop-space-1:2px}`;i=--_n",
+  );
 });
