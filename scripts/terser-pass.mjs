@@ -48,7 +48,7 @@ export function thirdPartyLicenses(root = process.cwd()) {
  * The kit's private CSS custom properties (`--_name`, never set from outside: pages theme with `--iop-*`) renamed
  * to `--_0`, `--_1`, ... across `codes` (the build's chunks), the most used first. Only names that a stylesheet
  * declares (`--_name:`) or reads (`var(--_name`) are renamed, and only where they stand as a whole name in CSS or
- * in a string (`style.setProperty('--_x', ...)`). Measured on 2026-12-02: 64 names, 273 B brotli (docs/size.md).
+ * in a string (`style.setProperty('--_x', ...)`). Measured on 2026-12-02: 64 names, 300 B brotli (docs/size.md).
  */
 export function shortenCustomProperties(codes) {
   const whole = /(?<=[({;,:'"`\s])--_[\w-]+(?=[):,;'"`\s}])/g;
