@@ -32,7 +32,7 @@ export default defineConfig({
   // drop-in also makes the kit's dynamic imports static (see scripts/static-imports.mjs).
   plugins: [
     ...(unminified ? [] : [minifyLitTemplates()]),
-    ...(dropin ? [staticDynamicImports(), ...(unminified ? [] : [terserPass()])] : []),
+    ...(dropin ? [staticDynamicImports(), ...(unminified ? [] : [terserPass(root)])] : []),
   ],
   build: {
     outDir: 'dist',
