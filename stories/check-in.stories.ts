@@ -125,6 +125,16 @@ export const OutcomeCrisisHelp: Story = {
   play: answering('no', 'yes', 'no', 'yes'),
 };
 
+/**
+ * Forced colours (Windows High Contrast), at the crisis help in place: the kit switches to system colours with
+ * visible borders. Storybook cannot force colours; open this story in Chromium with `--force-high-contrast` or
+ * emulate forced colours in DevTools (Rendering > Emulate CSS media feature forced-colors).
+ */
+export const ForcedColors: Story = {
+  render: () => (setUp(), checkIn()),
+  play: answering('no', 'yes', 'no', 'yes'),
+};
+
 /** After two weeks of check-ins: the last 14 days as a small chart (a table for screen readers), Jordan's shared moods dashed. */
 export const OutcomeWithHistory: Story = {
   render: () => (setUp({ history: true }), checkIn()),

@@ -283,12 +283,14 @@ describe('iop-follow-up-scheduler', () => {
     const el = await render();
     el.addEventListener('iop-error', (e) => errors.push((e as CustomEvent<IopErrorDetail>).detail));
     await ready(el);
-    options(el)[2]!.click();
+    // The last open time of the day shown (at some hours the first day has only one or two).
+    const pick = options(el).length - 1;
+    options(el)[pick]!.click();
     await el.updateComplete;
     backend.simulate({ failWith: 'network', only: ['book'] });
     button(part(el, 'confirm')!, /Yes, book it/).click();
     await ready(el, () => live(el).startsWith('Nothing was booked'));
-    expect(options(el)[2]!.getAttribute('aria-selected')).to.equal('true');
+    expect(options(el)[pick]!.getAttribute('aria-selected')).to.equal('true');
     expect(errors.map((e) => e.operation)).to.deep.equal(['book']);
     await expect(el).to.be.accessible();
     backend.simulate();
