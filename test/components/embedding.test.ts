@@ -30,6 +30,35 @@ async function clickIn(
   });
 }
 
+/**
+ * What a sandboxed frame (which the parent cannot look inside) reports about itself: every report it posts is
+ * collected, from before `frame()` resolves (its load event comes after the kit ran). Call in a describe body.
+ */
+function framedReports<R>() {
+  const state = { iframe: undefined as HTMLIFrameElement | undefined, reports: [] as R[] };
+  const onMessage = (event: MessageEvent) => {
+    const framed = document.querySelector('iframe')?.contentWindow;
+    if (framed && event.source === framed) state.reports.push((event.data as { report: R }).report);
+  };
+  beforeEach(() => {
+    state.reports = [];
+    addEventListener('message', onMessage);
+  });
+  afterEach(() => {
+    removeEventListener('message', onMessage);
+    state.iframe?.remove();
+  });
+  const latest = () => state.reports[state.reports.length - 1]!;
+  /** Asks the frame for a report and resolves with it. */
+  async function ask(): Promise<R> {
+    const count = state.reports.length;
+    state.iframe!.contentWindow!.postMessage('report', '*');
+    await waitUntil(() => state.reports.length > count, 'the framed page answers');
+    return latest();
+  }
+  return { state, latest, ask };
+}
+
 describe('the crisis button under the page’s strict CSP with Trusted Types', () => {
   let iframe: HTMLIFrameElement;
   afterEach(() => iframe?.remove());
@@ -63,22 +92,6 @@ describe('the crisis button under the page’s strict CSP with Trusted Types', (
 });
 
 describe('the crisis button in a sandboxed iframe (allow-scripts, no allow-same-origin)', () => {
-  let iframe: HTMLIFrameElement;
-  let reports: unknown[];
-  const onMessage = (event: MessageEvent) => {
-    // The frame may speak before `frame()` resolves (its load event comes after the kit ran).
-    const framed = document.querySelector('iframe')?.contentWindow;
-    if (framed && event.source === framed) reports.push((event.data as { report: unknown }).report);
-  };
-  beforeEach(() => {
-    reports = [];
-    addEventListener('message', onMessage);
-  });
-  afterEach(() => {
-    removeEventListener('message', onMessage);
-    iframe?.remove();
-  });
-
   interface Report {
     origin: string;
     trigger?: { x: number; y: number; width: number; height: number };
@@ -86,17 +99,11 @@ describe('the crisis button in a sandboxed iframe (allow-scripts, no allow-same-
     modal: boolean;
     links: Array<{ href: string; text: string }>;
   }
-  const latest = () => reports[reports.length - 1] as Report;
-  async function ask(): Promise<Report> {
-    const count = reports.length;
-    iframe.contentWindow!.postMessage('report', '*');
-    await waitUntil(() => reports.length > count, 'the framed page answers');
-    return latest();
-  }
+  const { state, latest, ask } = framedReports<Report>();
 
   it('renders, opens as a modal and shows 911 and 988 as links', async () => {
-    iframe = await frame('/test/fixtures/hosts/sandboxed.html', 'allow-scripts');
-    await waitUntil(() => reports.length > 0, 'the kit ran in the frame', { timeout: 4000 });
+    const iframe = (state.iframe = await frame('/test/fixtures/hosts/sandboxed.html', 'allow-scripts'));
+    await waitUntil(() => state.reports.length > 0, 'the kit ran in the frame', { timeout: 4000 });
     const first = latest();
     expect(first.origin, 'an opaque origin').to.equal('null');
     expect(iframe.contentDocument, 'the parent cannot look inside').to.equal(null);
@@ -131,37 +138,16 @@ describe('a signed-in safety plan in a sandboxed iframe (allow-scripts, no allow
     crisisEvents: string[];
     warnings: string[];
   }
-  let iframe: HTMLIFrameElement;
-  let reports: PlanReport[];
-  const onMessage = (event: MessageEvent) => {
-    const framed = document.querySelector('iframe')?.contentWindow;
-    if (framed && event.source === framed) reports.push((event.data as { report: PlanReport }).report);
-  };
-  beforeEach(() => {
-    reports = [];
-    addEventListener('message', onMessage);
-  });
-  afterEach(() => {
-    removeEventListener('message', onMessage);
-    iframe?.remove();
-  });
+  const { state, ask } = framedReports<PlanReport>();
   /** Asks the frame until `done` holds for what it reports. */
   async function until(done: (report: PlanReport) => boolean, what: string): Promise<PlanReport> {
-    await waitUntil(
-      async () => {
-        const count = reports.length;
-        iframe.contentWindow!.postMessage('report', '*');
-        await waitUntil(() => reports.length > count, 'the framed page answers');
-        return done(reports[reports.length - 1]!);
-      },
-      what,
-      { timeout: 6000, interval: 100 },
-    );
-    return reports[reports.length - 1]!;
+    let report: PlanReport | undefined;
+    await waitUntil(async () => done((report = await ask())), what, { timeout: 6000, interval: 100 });
+    return report!;
   }
 
   it('loads from the network, says the device keeps no copy, and the crisis dialog shows the on-call clinician', async () => {
-    iframe = await frame('/test/fixtures/hosts/sandboxed-plan.html', 'allow-scripts');
+    const iframe = (state.iframe = await frame('/test/fixtures/hosts/sandboxed-plan.html', 'allow-scripts'));
     const first = await until((r) => r.indexedDbUsable !== undefined, 'the kit ran in the frame');
     expect(first.origin, 'an opaque origin').to.equal('null');
     expect(first.indexedDbUsable, 'the browser refuses IndexedDB here').to.equal(false);
