@@ -20,21 +20,9 @@ import { createRestBackend } from '../../src/core/backends/rest-backend.js';
 import { ConfigError, HttpError, SchemaError } from '../../src/core/errors.js';
 import { createSeed } from '../../src/demo-data/seed.js';
 import { deleteTestDatabases, uniqueDb } from '../shared/databases.js';
+import { aCheckIn } from '../shared/check-ins.js';
 
-const checkIn = (over: Partial<CheckIn> = {}): CheckIn => ({
-  id: `ci-${crypto.randomUUID()}`,
-  at: new Date().toISOString(),
-  mood: 4,
-  cravings: 6,
-  usedPlan: true,
-  note: 'A private line about a hard evening',
-  shareNote: false,
-  shareMoodWithPartner: true,
-  instrument: { url: CSSRS_SCREENER_RECENT.url, version: CSSRS_SCREENER_RECENT.version },
-  answers: { '1': 'yes', '2': 'yes', '3': 'yes', '4': 'no', '5': 'no', '6': 'no' },
-  risk: 'moderate',
-  ...over,
-});
+const checkIn = aCheckIn;
 
 const clients: IopClient[] = [];
 function client(backend: ReturnType<typeof createMemoryBackend>, dbName: string, encrypt = true): IopClient {

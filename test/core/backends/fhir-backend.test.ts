@@ -3,6 +3,7 @@
 // awkward cases. Each test crafts its own patients (test/shared/fhir-fixture.ts), so none sees another's writes.
 import { expect } from '@open-wc/testing';
 import { fhirReset, fhirServer } from '../../shared/fhir-server.js';
+import { aCheckIn } from '../../shared/check-ins.js';
 import { createFhirBackend, type FhirConfig } from '../../../src/core/backends/fhir/fhir-backend.js';
 import { HttpError, SchemaError } from '../../../src/core/errors.js';
 import { toSubmission, type CheckIn } from '../../../src/core/check-in/check-in.js';
@@ -188,20 +189,7 @@ describe('FHIR adapter: logCrisisEvent (Communication + Task)', () => {
 
 describe('FHIR adapter: check-ins (QuestionnaireResponse + Task)', () => {
   const checkIn = (over: Partial<CheckIn> = {}) =>
-    toSubmission({
-      id: `ci-${Math.random().toString(36).slice(2)}`,
-      at: new Date().toISOString(),
-      mood: 3,
-      cravings: 6,
-      usedPlan: false,
-      note: 'kept on the device',
-      shareNote: false,
-      shareMoodWithPartner: true,
-      instrument: { url: CSSRS_SCREENER_RECENT.url, version: CSSRS_SCREENER_RECENT.version },
-      answers: { '1': 'yes', '2': 'yes', '3': 'yes', '4': 'no', '5': 'no', '6': 'no' },
-      risk: 'moderate',
-      ...over,
-    });
+    toSubmission(aCheckIn({ mood: 3, usedPlan: false, note: 'kept on the device', ...over }));
   const since = () => new Date(Date.now() - 14 * 24 * HOUR).toISOString();
 
   it('stores each check-in once (the note only when shared); a moderate screen opens the follow-up Task', async () => {
