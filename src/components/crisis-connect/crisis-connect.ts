@@ -93,6 +93,8 @@ export class IopCrisisConnect extends IopWidget {
   /** The backend half (on call, video, chat): loaded with the client when the dialog first opens. */
   private live?: CrisisLive;
   private connecting?: Promise<CrisisLive>;
+  /** The crisis button (built in connectedCallback). */
+  private trigger?: HTMLButtonElement;
 
   private get text(): CrisisMessages {
     return crisisMessages[this.resolvedLocale];
@@ -105,6 +107,9 @@ export class IopCrisisConnect extends IopWidget {
 
   override connectedCallback(): void {
     super.connectedCallback();
+    // The button is built here, in the upgrade itself, not in the first render: a person can use it before
+    // Lit has run its first update (which then renders only the dialog, after the button).
+    this.trigger ??= this.buildTrigger();
     document.addEventListener('focusin', this.keepFocusVisible);
     // Moved in the DOM: leaving it took the floating button out of the top layer.
     if (this.hasUpdated) this.dock();
@@ -136,13 +141,44 @@ export class IopCrisisConnect extends IopWidget {
 
   /** The floating button is a popover (see the styles): shown in the top layer whenever it is rendered. */
   private dock(): void {
-    const trigger = this.renderRoot.querySelector<HTMLElement>('.trigger');
+    const trigger = this.trigger;
     if (trigger?.popover === 'manual' && this.isConnected && !trigger.matches(':popover-open')) {
       trigger.showPopover();
     }
   }
 
+  /**
+   * The crisis button, made with plain DOM calls: Lit's first template (parsed, walked and cloned) cost about
+   * a third of the time to interactive on a slow phone (issue 14). `syncTrigger` keeps it up to date.
+   */
+  private buildTrigger(): HTMLButtonElement {
+    const button = document.createElement('button');
+    button.className = 'trigger btn crisis';
+    button.type = 'button';
+    button.setAttribute('part', 'button');
+    const icon = button.appendChild(document.createElement('span'));
+    icon.className = 'trigger-icon';
+    icon.ariaHidden = 'true';
+    icon.textContent = '✆';
+    const label = button.appendChild(document.createElement('slot'));
+    label.name = 'label';
+    button.addEventListener('click', () => this.show());
+    this.renderRoot.prepend(button);
+    this.syncTrigger();
+    return button;
+  }
+
+  /** What the button shows that can change: its label's language and, floating, its popover. */
+  private syncTrigger(button = this.trigger): void {
+    if (!button) return;
+    const label = button.lastElementChild as HTMLSlotElement;
+    if (label.textContent !== this.text.button) label.textContent = this.text.button;
+    const popover = this.variant === 'floating' ? 'manual' : null;
+    if (button.popover !== popover) button.popover = popover;
+  }
+
   protected override updated(): void {
+    this.syncTrigger();
     this.dock();
   }
 
@@ -333,29 +369,15 @@ export class IopCrisisConnect extends IopWidget {
   }
 
   override render() {
-    const t = this.text;
-    return html`
-      <button
-        class="trigger btn crisis"
-        part="button"
-        type="button"
-        popover=${this.variant === 'floating' ? 'manual' : nothing}
-        @click=${() => this.show()}
-      >
-        <span class="trigger-icon" aria-hidden="true">✆</span>
-        <slot name="label">${t.button}</slot>
-      </button>
-      ${
-        this.open || this.warm
-          ? html`<iop-dialog
-              part="dialog"
-              .open=${this.open}
-              label=${t.heading}
-              @iop-after-hide=${this.onDialogHidden}
-              >${this.renderDialogContent()}</iop-dialog
-            >`
-          : nothing
-      }
-    `;
+    // The button is outside Lit's part (buildTrigger); what Lit renders is the dialog, after it.
+    return this.open || this.warm
+      ? html`<iop-dialog
+          part="dialog"
+          .open=${this.open}
+          label=${this.text.heading}
+          @iop-after-hide=${this.onDialogHidden}
+          >${this.renderDialogContent()}</iop-dialog
+        >`
+      : nothing;
   }
 }
