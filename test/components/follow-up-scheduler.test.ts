@@ -191,7 +191,14 @@ describe('iop-follow-up-scheduler', () => {
   });
 
   it('moves with arrows, Home, End and Page keys in the listbox and announces the selection', async () => {
-    const el = await render();
+    // A pinned morning (8:00 AM in Chicago), so the first day has two crisis debriefs whatever the hour of the run:
+    // the seed puts them 2, 5 and 20 hours ahead, and late in the day only one of them is still today.
+    const morning = new Date('2026-06-10T13:00:00Z');
+    configure({
+      backend: createMemoryBackend({ participant: 'alex', now: morning }),
+      allowedOrigins: [DEMO_TELEHEALTH_ORIGIN],
+    });
+    const el = await render('timezone="America/Chicago"', 'en', morning);
     await ready(el);
     const all = options(el);
     expect(all.length, 'the first day has at least two times').to.be.greaterThan(1);
