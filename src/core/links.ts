@@ -30,3 +30,13 @@ export function safeExternalUrl(
   });
   return allowed ? parsed.href : undefined;
 }
+
+/**
+ * A link the page itself gives a widget (where "Book a time to talk" goes): an `http:` or `https:` URL, a path
+ * on this site, or a place on this page (`#book`). Anything else (`javascript:`, `data:`, `//other.site`) is
+ * dropped, and the widget shows no link rather than one that runs code.
+ */
+export function pageLinkHref(url: string | undefined): string | undefined {
+  if (!url) return undefined;
+  return /^(https?:\/\/|\/(?!\/)|#)/i.test(url) ? url : undefined;
+}

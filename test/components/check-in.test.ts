@@ -236,6 +236,19 @@ describe('iop-check-in', () => {
     await expect(el).to.be.accessible();
   });
 
+  for (const [url, shown] of [
+    ['#book-heading', true],
+    ['javascript:alert(1)', false],
+  ] as const)
+    it(`the booking link to ${url} is ${shown ? 'shown (a place on this page)' : 'dropped'}`, async () => {
+      const el = await render(html`<iop-check-in booking-url=${url}></iop-check-in>`);
+      await intro(el);
+      await screen(el, 'no', 'yes', 'yes', 'no', 'no', 'no');
+      expect(question(el)).to.equal('Please talk with someone today.');
+      const book = [...root(el).querySelectorAll('a')].find((a) => text(a) === 'Book a time to talk');
+      expect(book?.getAttribute('href')).to.equal(shown ? url : undefined);
+    });
+
   it('YES to 6, NO to "within the past 3 months": moderate', async () => {
     const el = await render();
     await intro(el);

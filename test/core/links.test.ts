@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { safeExternalUrl, smsHref, telHref } from '../../src/core/links.js';
+import { pageLinkHref, safeExternalUrl, smsHref, telHref } from '../../src/core/links.js';
 
 describe('links: tel:', () => {
   const cases: Array<[string | undefined, string | undefined]> = [
@@ -60,4 +60,24 @@ describe('links: external URLs from a backend', () => {
       expect(safeExternalUrl(bad, allowed)).to.equal(undefined);
     });
   }
+});
+
+describe('links: a link the page gives a widget', () => {
+  for (const good of [
+    'https://portal.example/book',
+    'http://localhost:8080/book',
+    '/book?kind=debrief',
+    '#book-heading',
+  ])
+    it(`keeps ${good}`, () => expect(pageLinkHref(good)).to.equal(good));
+  for (const bad of [
+    'javascript:alert(1)',
+    'JavaScript:alert(1)',
+    'data:text/html,hi',
+    '//evil.example/book',
+    'book',
+    '',
+    undefined,
+  ])
+    it(`drops ${JSON.stringify(bad)}`, () => expect(pageLinkHref(bad)).to.equal(undefined));
 });

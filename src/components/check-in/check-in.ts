@@ -9,7 +9,7 @@ import { checkInStyles } from './check-in.styles.js';
 import { checkInMessages, type CheckInMessages } from './check-in.messages.js';
 import { crisisMessages } from '../crisis-connect/crisis-connect.messages.js';
 import { REGION_HELP, type BuiltInHotline } from '../../core/region-help.js';
-import { smsHref, telHref } from '../../core/tel.js';
+import { pageLinkHref, smsHref, telHref } from '../../core/links.js';
 import { matchLocale } from '../../core/locale.js';
 import { randomId } from '../../core/random-id.js';
 import { ConfigError, parseWith } from '../../core/errors.js';
@@ -117,7 +117,10 @@ export class IopCheckIn extends IopWidget {
   cravings = false;
   /** `US` (default), `CA`, `GB` or `AU`: the emergency number and crisis lines shown. */
   region?: Region;
-  /** Where "Book a time to talk" goes (e.g. the page with `<iop-follow-up-scheduler>`); hidden when unset. */
+  /**
+   * Where "Book a time to talk" goes (e.g. the page with `<iop-follow-up-scheduler>`, or `#book` on this page): a
+   * URL, a path or a fragment; hidden when unset or anything else (`javascript:`).
+   */
   bookingUrl?: string;
 
   private step: Step = 'mood';
@@ -624,8 +627,7 @@ export class IopCheckIn extends IopWidget {
         ${this.renderLines()}
       </section>`;
     } else if (risk === 'moderate') {
-      const booking =
-        this.bookingUrl && /^(https?:\/\/|\/)/.test(this.bookingUrl) ? this.bookingUrl : undefined;
+      const booking = pageLinkHref(this.bookingUrl);
       body = html`<h2 id="outcome-heading" data-focus tabindex="-1">${t.moderate}</h2>
         <p>${t.moderateBody}</p>
         ${this.renderOnCall()}
