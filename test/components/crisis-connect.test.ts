@@ -110,6 +110,30 @@ describe('iop-crisis-connect', () => {
     el.remove();
   });
 
+  it('"My safety plan" to a place on this page closes the dialog there, and focus can move to the plan', async () => {
+    const wrapper = await fixture<HTMLElement>(
+      html`<div>
+        <h2 id="the-plan" tabindex="-1">My plan</h2>
+        <iop-crisis-connect variant="inline" safety-plan-url="#the-plan"></iop-crisis-connect>
+      </div>`,
+    );
+    const el = wrapper.querySelector('iop-crisis-connect')!;
+    await openDialog(el);
+    const closed = oneEvent(el, 'iop-crisis-close');
+    const plan = [...dialogOf(el).querySelectorAll('a')].find(
+      (a) => a.textContent!.trim() === 'My safety plan',
+    )!;
+    plan.focus();
+    await sendKeys({ press: 'Enter' });
+    await closed;
+    expect(location.hash).to.equal('#the-plan');
+    expect(dialogOf(el).open).to.equal(false);
+    // The page behind is no longer inert: it can take focus (the portal demo moves it to the plan's heading).
+    wrapper.querySelector<HTMLElement>('#the-plan')!.focus();
+    expect(document.activeElement?.id).to.equal('the-plan');
+    history.replaceState(null, '', location.pathname + location.search);
+  });
+
   it('opens with the keyboard and lists help in order: emergency, on-call, video, hotlines, plan, quick exit', async () => {
     const el = await render();
     shadow(el).querySelector<HTMLElement>('.trigger')!.focus();

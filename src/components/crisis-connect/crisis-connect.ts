@@ -75,7 +75,10 @@ export class IopCrisisConnect extends IopWidget {
   region?: Region;
   /** Offer to bring the partner into the emergency video session. */
   includePartner = false;
-  /** Where "My safety plan" links to (default: `configure({ safetyPlanUrl })`; hidden when neither is set). */
+  /**
+   * Where "My safety plan" links to (default: `configure({ safetyPlanUrl })`; hidden when neither is set). A place
+   * on this page (`#plan`) closes the dialog, so the plan behind it shows.
+   */
   safetyPlanUrl?: string;
   /** Where quick exit goes (default: `configure({ quickExitUrl })`, a weather page). */
   quickExitUrl?: string;
@@ -231,6 +234,13 @@ export class IopCrisisConnect extends IopWidget {
     this.connectSoon((live) => live.service.log('crisis-action', action, target));
   };
 
+  private readonly openPlan = (event: Event): void => {
+    this.act('safety-plan');
+    // A plan on this page (`#plan`) is behind the modal dialog: close it so the plan can be seen and used.
+    if ((event.currentTarget as HTMLAnchorElement).getAttribute('href')!.startsWith('#'))
+      void this.renderRoot.querySelector('iop-dialog')?.hide();
+  };
+
   /**
    * How quick exit leaves the page: `location.replace`, so the page also leaves the history.
    * @ignore Replaceable in tests only.
@@ -355,9 +365,7 @@ export class IopCrisisConnect extends IopWidget {
       <section class="leave">
         ${
           planUrl
-            ? html`<a class="btn secondary" href=${planUrl} @click=${() => this.act('safety-plan')}
-                >${t.safetyPlan}</a
-              >`
+            ? html`<a class="btn secondary" href=${planUrl} @click=${this.openPlan}>${t.safetyPlan}</a>`
             : nothing
         }
         <button class="btn quiet" part="quick-exit" type="button" @click=${this.quickExit}>
