@@ -343,12 +343,14 @@ describe('iop-pet-friendly-toggle: pet details', () => {
     await waitUntil(() => el.phase === 'saved', 'on saved');
     const disclosure = $(el, '[part="details-toggle"]')!;
     expect(disclosure.getAttribute('aria-expanded')).to.equal('false');
-    expect($(el, '[part="details"]')!.hidden).to.be.true;
+    // What a person sees, not only the attribute: the form's own display once overrode [hidden].
+    const shown = () => $(el, '[part="details"]')!.getClientRects().length > 0;
+    expect(shown(), 'collapsed: the fields are not on screen').to.be.false;
     disclosure.focus();
     await sendKeys({ press: 'Enter' });
     await el.updateComplete;
     expect(disclosure.getAttribute('aria-expanded')).to.equal('true');
-    expect($(el, '[part="details"]')!.hidden).to.be.false;
+    expect(shown(), 'expanded: the fields are on screen').to.be.true;
     await expect(el).to.be.accessible();
 
     // Typing inside does not look like a toggle to the page.

@@ -31,6 +31,10 @@ export const petToggleStyles = css`
     gap: var(--_space-2);
     max-width: 24em;
   }
+  /* The rule above would show the collapsed details: [hidden] is only the browser's own display: none. */
+  form[hidden] {
+    display: none;
+  }
   input,
   select {
     border: 1px solid var(--_color-border-strong);
