@@ -251,15 +251,99 @@ describe('portal demo', () => {
     await context.close();
   });
 
-  test('axe and IBM Equal Access find no WCAG 2.2 A/AA violation, no console error, and nothing scrolls sideways at 320 px', async () => {
+  /** The portal's sections, and what shows once each has drawn its data. */
+  const SECTIONS: Record<string, string> = {
+    'check-in': 'iop-check-in [part=next]',
+    plans: 'iop-safety-plan h2',
+    book: 'iop-follow-up-scheduler [part=slot]',
+    coverage: 'iop-coverage-explainer [part=program]',
+    prefs: 'iop-pet-friendly-toggle [role=switch]',
+  };
+
+  /** Follows the portal's nav link to a section by keyboard, as a person would, and waits for its data. */
+  async function goToSection(page: Page, id: string): Promise<void> {
+    await page.locator(`nav.sections a[href="#${id}"]`).focus();
+    await page.keyboard.press('Enter');
+    await page.waitForFunction((want) => document.activeElement?.closest('section')?.id === want, id);
+    await page.locator(`#${id} ${SECTIONS[id]}`).first().waitFor();
+  }
+
+  /** The ids of the sections on screen. */
+  const shownSections = (page: Page) =>
+    page.evaluate(() =>
+      [...document.querySelectorAll<HTMLElement>('main > section')].filter((s) => !s.hidden).map((s) => s.id),
+    );
+
+  test('axe and IBM Equal Access find no WCAG 2.2 A/AA violation, no console error, and nothing scrolls sideways at 320 px, on each section', async () => {
     const { page, context, problems } = await openPage(browser, server.base + PORTAL, {
       viewport: { width: 320, height: 800 },
     });
-    await page.locator('iop-follow-up-scheduler [part=slot]').first().waitFor();
-    await page.locator('iop-coverage-explainer progress').first().waitFor();
-    assert.equal(await hasHorizontalScroll(page), false, 'the portal scrolls sideways at 320 px');
-    assert.deepEqual(await a11yViolations(page), []);
+    for (const id of Object.keys(SECTIONS)) {
+      await goToSection(page, id);
+      assert.deepEqual(await shownSections(page), [id]);
+      assert.equal(await hasHorizontalScroll(page), false, `#${id} scrolls sideways at 320 px`);
+      assert.deepEqual(await a11yViolations(page), [], `#${id}`);
+    }
     assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  test('on a 390 px phone one section at a time: each page at most a third of the old 15,729 px, by keyboard, back and forward, and links between sections', async () => {
+    const { page, context, problems } = await openPage(browser, server.base + PORTAL, {
+      viewport: { width: 390, height: 844 },
+    });
+    // With nothing in the address, the first section; the nav says which one is on screen.
+    await page.locator('#check-in iop-check-in [part=next]').waitFor();
+    assert.deepEqual(await shownSections(page), ['check-in']);
+    const current = () => page.locator('nav.sections a[aria-current=page]').innerText();
+    assert.equal(await current(), 'Check-in');
+    // 15,729 px was the portal at 390 px with two weeks of times in one column (issue 17); a third is 5,243.
+    const heights: Record<string, number> = {};
+    for (const id of Object.keys(SECTIONS)) {
+      await goToSection(page, id);
+      assert.deepEqual(await shownSections(page), [id]);
+      heights[id] = await page.evaluate(() => document.documentElement.scrollHeight);
+      assert.ok(heights[id]! <= 5243, `#${id} is ${heights[id]} px tall at 390 px`);
+    }
+    console.log(`portal heights at 390 px: ${JSON.stringify(heights)}`);
+    assert.equal(await current(), 'Preferences');
+    // Tab goes on from the section's heading into the section.
+    await page.keyboard.press('Tab');
+    assert.equal(
+      await page.evaluate(() => document.activeElement?.closest('section')?.id),
+      'prefs',
+      'Tab from the heading lands in the section',
+    );
+    // Back and forward go between sections, as between pages.
+    await page.goBack();
+    await page.waitForFunction(() => location.hash === '#coverage');
+    assert.deepEqual(await shownSections(page), ['coverage']);
+    await page.goForward();
+    await page.waitForFunction(() => location.hash === '#prefs');
+    assert.deepEqual(await shownSections(page), ['prefs']);
+
+    // The crisis dialog's "My safety plan" (#plans-heading) opens the plans section and closes the dialog.
+    await page.locator('iop-crisis-connect .trigger').focus();
+    await page.keyboard.press('Enter');
+    const plan = page.locator('iop-crisis-connect iop-dialog a', { hasText: 'My safety plan' });
+    await plan.focus();
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => document.activeElement?.id === 'plans-heading');
+    assert.deepEqual(await shownSections(page), ['plans']);
+    assert.equal(await page.locator('iop-crisis-connect iop-dialog dialog').isVisible(), false);
+    assert.ok(await page.locator('#plans-heading').isVisible());
+
+    // A link from elsewhere to a heading inside a section (the check-in's "Book a time to talk" is #book-heading).
+    await page.goto(server.base + PORTAL + '#book-heading');
+    await page.locator('#book iop-follow-up-scheduler [part=slot]').first().waitFor();
+    assert.deepEqual(await shownSections(page), ['book']);
+    assert.equal(await current(), 'Book');
+    assert.deepEqual(problems, []);
+
+    // A wide window shows every section again, the nav a contents with nothing marked current.
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await page.waitForFunction(() => document.querySelectorAll('main > section[hidden]').length === 0);
+    assert.equal(await page.locator('nav.sections a[aria-current]').count(), 0);
     await context.close();
   });
 });
