@@ -37,6 +37,8 @@ export function safeExternalUrl(
  * dropped, and the widget shows no link rather than one that runs code.
  */
 export function pageLinkHref(url: string | undefined): string | undefined {
-  if (!url) return undefined;
+  // Browsers read `\` as `/` and drop tabs and newlines, so `/\evil.example` and `/\t/evil.example` would be
+  // another site: a link with either, or any control character, is refused whole.
+  if (!url || [...url].some((c) => c < ' ' || c === '\u007f' || c === '\\')) return undefined;
   return /^(https?:\/\/|\/(?!\/)|#)/i.test(url) ? url : undefined;
 }

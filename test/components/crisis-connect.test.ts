@@ -134,6 +134,35 @@ describe('iop-crisis-connect', () => {
     history.replaceState(null, '', location.pathname + location.search);
   });
 
+  for (const [url, why] of [
+    ['#not-on-this-page', 'a place this page does not have'],
+    ['/plan#steps', 'another page'],
+  ])
+    it(`"My safety plan" to ${why} leaves the dialog open`, async () => {
+      const el = await render(
+        html`<iop-crisis-connect variant="inline" safety-plan-url=${url}></iop-crisis-connect>`,
+      );
+      await openDialog(el);
+      const plan = [...dialogOf(el).querySelectorAll('a')].find(
+        (a) => a.textContent!.trim() === 'My safety plan',
+      )!;
+      // Only the click's handling is tested: the navigation itself is cancelled, the test page stays.
+      plan.addEventListener('click', (event) => event.preventDefault(), { once: true });
+      plan.click();
+      await el.updateComplete;
+      await dialogOf(el).updateComplete;
+      expect(dialogOf(el).open).to.equal(true);
+    });
+
+  it('"My safety plan" is not a link for a javascript: URL', async () => {
+    const el = await render(
+      html`<iop-crisis-connect variant="inline" safety-plan-url="javascript:alert(1)"></iop-crisis-connect>`,
+    );
+    await openDialog(el);
+    expect(links(el).some((href) => href.startsWith('javascript:'))).to.equal(false);
+    expect(collectText(dialogOf(el))).not.to.contain('My safety plan');
+  });
+
   it('opens with the keyboard and lists help in order: emergency, on-call, video, hotlines, plan, quick exit', async () => {
     const el = await render();
     shadow(el).querySelector<HTMLElement>('.trigger')!.focus();

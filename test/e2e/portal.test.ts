@@ -268,10 +268,23 @@ describe('portal demo', () => {
     await page.locator(`#${id} ${SECTIONS[id]}`).first().waitFor();
   }
 
-  /** The ids of the sections on screen. */
+  /** The ids of the sections on screen (what shows, not only the attribute). */
   const shownSections = (page: Page) =>
     page.evaluate(() =>
-      [...document.querySelectorAll<HTMLElement>('main > section')].filter((s) => !s.hidden).map((s) => s.id),
+      Array.from(document.querySelectorAll<HTMLElement>('main > section'))
+        .filter((s) => s.checkVisibility())
+        .map((s) => s.id),
+    );
+
+  /** Waits until exactly this section is on screen. */
+  const untilShown = (page: Page, id: string) =>
+    page.waitForFunction(
+      (want) =>
+        Array.from(document.querySelectorAll<HTMLElement>('main > section'))
+          .filter((s) => s.checkVisibility())
+          .map((s) => s.id)
+          .join() === want,
+      id,
     );
 
   test('axe and IBM Equal Access find no WCAG 2.2 A/AA violation, no console error, and nothing scrolls sideways at 320 px, on each section', async () => {
@@ -316,11 +329,10 @@ describe('portal demo', () => {
     );
     // Back and forward go between sections, as between pages.
     await page.goBack();
-    await page.waitForFunction(() => location.hash === '#coverage');
-    assert.deepEqual(await shownSections(page), ['coverage']);
+    await untilShown(page, 'coverage');
+    assert.equal(await current(), 'Coverage');
     await page.goForward();
-    await page.waitForFunction(() => location.hash === '#prefs');
-    assert.deepEqual(await shownSections(page), ['prefs']);
+    await untilShown(page, 'prefs');
 
     // The crisis dialog's "My safety plan" (#plans-heading) opens the plans section and closes the dialog.
     await page.locator('iop-crisis-connect .trigger').focus();
@@ -333,7 +345,9 @@ describe('portal demo', () => {
     assert.equal(await page.locator('iop-crisis-connect iop-dialog dialog').isVisible(), false);
     assert.ok(await page.locator('#plans-heading').isVisible());
 
-    // A link from elsewhere to a heading inside a section (the check-in's "Book a time to talk" is #book-heading).
+    // A link from another page to a heading inside a section (the check-in's "Book a time to talk" is
+    // #book-heading): a fresh load, not a hash change.
+    await page.goto('about:blank');
     await page.goto(server.base + PORTAL + '#book-heading');
     await page.locator('#book iop-follow-up-scheduler [part=slot]').first().waitFor();
     assert.deepEqual(await shownSections(page), ['book']);
@@ -342,8 +356,14 @@ describe('portal demo', () => {
 
     // A wide window shows every section again, the nav a contents with nothing marked current.
     await page.setViewportSize({ width: 1280, height: 800 });
-    await page.waitForFunction(() => document.querySelectorAll('main > section[hidden]').length === 0);
+    await untilShown(page, Object.keys(SECTIONS).join());
     assert.equal(await page.locator('nav.sections a[aria-current]').count(), 0);
+    // Narrow again (zoomed in, a tablet turned) with focus in the coverage explainer: that section stays.
+    await page.locator('#coverage iop-coverage-explainer [part=weeks] summary').first().focus();
+    await page.setViewportSize({ width: 390, height: 844 });
+    await untilShown(page, 'coverage');
+    assert.equal(await page.evaluate(() => location.hash), '#coverage');
+    assert.equal(await page.evaluate(() => document.activeElement?.closest('section')?.id), 'coverage');
     await context.close();
   });
 });

@@ -6,7 +6,7 @@ import { crisisConnectStyles } from './crisis-connect.styles.js';
 import { crisisMessages, type CrisisMessages } from './crisis-connect.messages.js';
 import { REGION_HELP, type BuiltInHotline } from '../../core/region-help.js';
 import type { Hotline, Region } from '../../core/schemas.js';
-import { smsHref, telHref } from '../../core/tel.js';
+import { pageLinkHref, smsHref, telHref } from '../../core/links.js';
 import type { CrisisLive } from './crisis-live.js';
 import { getConfig } from '../../core/config-store.js';
 import { fire } from '../../internal/widget-kit.js';
@@ -76,8 +76,8 @@ export class IopCrisisConnect extends IopWidget {
   /** Offer to bring the partner into the emergency video session. */
   includePartner = false;
   /**
-   * Where "My safety plan" links to (default: `configure({ safetyPlanUrl })`; hidden when neither is set). A place
-   * on this page (`#plan`) closes the dialog, so the plan behind it shows.
+   * Where "My safety plan" links to (default: `configure({ safetyPlanUrl })`): a URL, a path or a place on this page
+   * (`#plan`, which closes the dialog so the plan behind it shows); hidden when unset or anything else.
    */
   safetyPlanUrl?: string;
   /** Where quick exit goes (default: `configure({ quickExitUrl })`, a weather page). */
@@ -236,8 +236,11 @@ export class IopCrisisConnect extends IopWidget {
 
   private readonly openPlan = (event: Event): void => {
     this.act('safety-plan');
-    // A plan on this page (`#plan`) is behind the modal dialog: close it so the plan can be seen and used.
-    if ((event.currentTarget as HTMLAnchorElement).getAttribute('href')!.startsWith('#'))
+    const link = event.currentTarget as HTMLAnchorElement;
+    const page = (url: string) => url.split('#')[0];
+    // A plan on this page (`#plan`) is behind the modal dialog: close it so the plan can be seen and used. Not
+    // for another page (it stays open until that loads) or a place this page does not have (nothing would show).
+    if (page(link.href) === page(location.href) && document.getElementById(link.hash.slice(1)))
       void this.renderRoot.querySelector('iop-dialog')?.hide();
   };
 
@@ -351,7 +354,7 @@ export class IopCrisisConnect extends IopWidget {
     const region = this.shownRegion;
     // The built-in lines never wait for the backend; what it adds comes with the backend part.
     const lines = [...REGION_HELP[region].hotlines, ...(live?.addedHotlines(region) ?? [])];
-    const planUrl = this.safetyPlanUrl ?? live?.service.safetyPlanUrl;
+    const planUrl = pageLinkHref(this.safetyPlanUrl ?? live?.service.safetyPlanUrl);
     return html`
       <p class="intro">${t.intro}</p>
       ${this.renderEmergency()} ${this.renderOnCall()} ${live?.videoSection(this.resolvedLocale)}
