@@ -38,7 +38,6 @@ export function safeExternalUrl(
  */
 export function pageLinkHref(url: string | undefined): string | undefined {
   // Browsers read `\` as `/` and drop tabs and newlines, so `/\evil.example` and `/\t/evil.example` would be
-  // another site: a link with either, or any control character, is refused whole.
-  if (!url || [...url].some((c) => c < ' ' || c === '\u007f' || c === '\\')) return undefined;
-  return /^(https?:\/\/|\/(?!\/)|#)/i.test(url) ? url : undefined;
+  // another site: a link with either (or any space) is refused whole.
+  return url && /^(https?:\/\/|\/(?!\/)|#)[^\\\s]*$/i.test(url) ? url : undefined;
 }
