@@ -53,6 +53,33 @@ describe('iop-dialog', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('prepare() lays the closed dialog out unseen: still closed, no box, no event, focus untouched; it then opens as usual', async () => {
+    const el = await fixture<IopDialog>(
+      html`<div>
+        <button>Before</button
+        ><iop-dialog label="Help"
+          ><p>Text</p>
+          <a href="#x">Go</a></iop-dialog
+        >
+      </div>`,
+    ).then((wrapper) => wrapper.querySelector<IopDialog>('iop-dialog')!);
+    const before = el.parentElement!.querySelector('button')!;
+    before.focus();
+    const events: string[] = [];
+    for (const name of ['iop-show', 'iop-hide']) el.addEventListener(name, () => events.push(name));
+    el.prepare();
+    expect(nativeDialog(el).open).to.be.false;
+    expect(nativeDialog(el).getClientRects().length, 'no box once it returns').to.equal(0);
+    expect(nativeDialog(el).className).to.equal('');
+    expect(events).to.deep.equal([]);
+    expect(active()).to.equal(before);
+    await opened(el);
+    expect(active()?.textContent).to.equal('Go');
+    // Open already: prepare() leaves it as it is.
+    el.prepare();
+    expect(nativeDialog(el).matches(':modal')).to.be.true;
+  });
+
   it('opens as a modal in the top layer, reflects open and fires iop-show then iop-after-show', async () => {
     const el = await fixture<IopDialog>(html`<iop-dialog label="Help"><p>Text</p></iop-dialog>`);
     const events: string[] = [];

@@ -190,6 +190,8 @@ export class IopCrisisConnect extends IopWidget {
     // tap soon after finds it built; the on-call clinician is made ready (from the cache) when the page is idle.
     requestAnimationFrame(() => setTimeout(() => (this.warm = true)));
     (window.requestIdleCallback ?? setTimeout)(() => {
+      // Built by now (the task after the first paint came first): lay it out once, unseen, for a quicker open.
+      this.renderRoot.querySelector('iop-dialog')?.prepare();
       if (this.hasBackend) void this.connect();
     });
   }
@@ -288,7 +290,15 @@ export class IopCrisisConnect extends IopWidget {
       // A number we cannot dial is shown as text, never as a broken link.
       return html`<span>${this.text.notALink} ${phone}</span>`;
     }
-    return html`<a class="btn ${variant}" href=${href} @click=${() => this.act(action, phone)}>${label}</a>`;
+    // The emergency call takes focus when the dialog opens: marked `autofocus`, showModal focuses it itself
+    // (otherwise it focused the close button first and the dialog then moved focus, a second style pass).
+    return html`<a
+      class="btn ${variant}"
+      href=${href}
+      ?autofocus=${action === 'call-emergency'}
+      @click=${() => this.act(action, phone)}
+      >${label}</a
+    >`;
   };
 
   private renderEmergency(): TemplateResult {
