@@ -216,9 +216,10 @@ export class IopCrisisConnect extends IopWidget {
     if (this.open) return;
     this.open = true;
     const dialog = this.renderRoot.querySelector('iop-dialog');
-    // Built already (warm): only the dialog updates. Otherwise it is built now, open.
+    // Built already (warm): only the dialog updates. Otherwise it is built now, open, and counts as warm, so the
+    // warm-up timer still to come changes nothing (it re-rendered the dialog just opened, before its first frame).
     if (dialog) dialog.open = true;
-    else this.requestUpdate();
+    else this.warm = true;
     fire(this, 'iop-crisis-open', null);
     this.connectSoon((live) => live.service.log('crisis-open', 'open'));
   }
