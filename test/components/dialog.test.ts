@@ -70,7 +70,7 @@ describe('iop-dialog', () => {
     el.prepare();
     expect(nativeDialog(el).open).to.be.false;
     expect(nativeDialog(el).getClientRects().length, 'no box once it returns').to.equal(0);
-    expect(nativeDialog(el).className).to.equal('');
+    expect(nativeDialog(el).style.display).to.equal('');
     expect(events).to.deep.equal([]);
     expect(active()).to.equal(before);
     await opened(el);

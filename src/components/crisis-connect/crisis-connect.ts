@@ -291,13 +291,10 @@ export class IopCrisisConnect extends IopWidget {
       // A number we cannot dial is shown as text, never as a broken link.
       return html`<span>${this.text.notALink} ${phone}</span>`;
     }
-    // The emergency call takes focus when the dialog opens: marked `autofocus`, showModal focuses it itself
-    // (otherwise it focused the close button first and the dialog then moved focus, a second style pass).
-    return html`<a
-      class="btn ${variant}"
-      href=${href}
-      ?autofocus=${action === 'call-emergency'}
-      @click=${() => this.act(action, phone)}
+    // The emergency call (the one crisis link) takes focus when the dialog opens: marked `autofocus`, showModal
+    // focuses it itself (otherwise it focused the close button, then the dialog moved focus: a second style pass).
+    const act = () => this.act(action, phone);
+    return html`<a class="btn ${variant}" href=${href} ?autofocus=${variant === 'crisis'} @click=${act}
       >${label}</a
     >`;
   };

@@ -28,12 +28,6 @@ export const dialogStyles = css`
     display: flex;
     animation: enter var(--_duration-normal) ease-out;
   }
-  /* prepare(): laid out once while closed, unseen, within one task (nothing is painted). */
-  dialog.prepare:not([open]) {
-    display: flex;
-    position: fixed;
-    visibility: hidden;
-  }
   dialog::backdrop {
     background: var(
       --iop-dialog-backdrop,

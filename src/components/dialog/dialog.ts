@@ -119,11 +119,12 @@ export class IopDialog extends IopElement {
    * about 30 ms (issue 14). Synchronous: the dialog is shown and hidden again inside one task, before any paint.
    */
   prepare(): void {
-    if (!this.hasUpdated || !this.isConnected || this.dialog.open) return;
-    const dialog = this.dialog;
-    dialog.classList.add('prepare');
+    const dialog = this.hasUpdated && this.dialog;
+    if (!dialog || dialog.open) return;
+    // Shown and laid out, then hidden again before anything can paint (CSSOM, so a strict CSP allows it).
+    dialog.style.display = 'flex';
     void dialog.offsetHeight;
-    dialog.classList.remove('prepare');
+    dialog.style.display = '';
   }
 
   /** Same as `hide()`. */
