@@ -139,9 +139,13 @@ try {
       scheduler.map((r) => r.firstDayMs),
     );
     report(
-      `scheduler, ${count} open times: one arrow-key move in the listbox`,
+      `scheduler, ${count} open times: arrow-key move, key to laid out`,
       'moveMs',
       scheduler.map((r) => r.moveMs),
+    );
+    noBudget(
+      '  the same, key to the next frame',
+      scheduler.map((r) => r.moveFrameMs),
     );
   }
 } finally {
