@@ -32,8 +32,8 @@ export function safeExternalUrl(
 }
 
 /**
- * A link the page itself gives a widget (where "Book a time to talk" goes): an `http:` or `https:` URL, a path
- * on this site, or a place on this page (`#book`). Anything else (`javascript:`, `data:`, `//other.site`) is
+ * A link the page itself gives a widget (the check-in's "Book a time to talk", the crisis dialog's "My safety
+ * plan"): an `http:` or `https:` URL, a path on this site, or a place on this page (`#book`). Anything else (`javascript:`, `data:`, `//other.site`) is
  * dropped, and the widget shows no link rather than one that runs code.
  */
 export function pageLinkHref(url: string | undefined): string | undefined {
