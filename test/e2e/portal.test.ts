@@ -268,24 +268,19 @@ describe('portal demo', () => {
     await page.locator(`#${id} ${SECTIONS[id]}`).first().waitFor();
   }
 
-  /** The ids of the sections on screen (what shows, not only the attribute). */
-  const shownSections = (page: Page) =>
-    page.evaluate(() =>
-      Array.from(document.querySelectorAll<HTMLElement>('main > section'))
-        .filter((s) => s.checkVisibility())
-        .map((s) => s.id),
-    );
+  /** In the page: the ids of the sections on screen, comma-separated (what shows, not only the attribute). */
+  const SHOWN_IN_PAGE = () =>
+    Array.from(document.querySelectorAll<HTMLElement>('main > section'))
+      .filter((s) => s.checkVisibility())
+      .map((s) => s.id)
+      .join();
 
-  /** Waits until exactly this section is on screen. */
-  const untilShown = (page: Page, id: string) =>
-    page.waitForFunction(
-      (want) =>
-        Array.from(document.querySelectorAll<HTMLElement>('main > section'))
-          .filter((s) => s.checkVisibility())
-          .map((s) => s.id)
-          .join() === want,
-      id,
-    );
+  /** The ids of the sections on screen. */
+  const shownSections = async (page: Page) => (await page.evaluate(SHOWN_IN_PAGE)).split(',').filter(Boolean);
+
+  /** Waits until exactly these sections (ids, comma-separated) are on screen. */
+  const untilShown = (page: Page, ids: string) =>
+    page.waitForFunction(`(${SHOWN_IN_PAGE.toString()})() === ${JSON.stringify(ids)}`);
 
   test('axe and IBM Equal Access find no WCAG 2.2 A/AA violation, no console error, and nothing scrolls sideways at 320 px, on each section', async () => {
     const { page, context, problems } = await openPage(browser, server.base + PORTAL, {
