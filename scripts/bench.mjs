@@ -98,6 +98,10 @@ try {
     'interactiveMs',
     crisis.map((r) => r.interactiveMs),
   );
+  noBudget(
+    '  the same, until the button is laid out',
+    crisis.map((r) => r.laidOutMs),
+  );
   report(
     'click (page idle) to dialog with hotlines',
     'dialogMs',
