@@ -33,8 +33,8 @@ export function safeExternalUrl(
 
 /**
  * A link the page itself gives a widget (the check-in's "Book a time to talk", the crisis dialog's "My safety
- * plan"): an `http:` or `https:` URL, a path on this site, or a place on this page (`#book`). Anything else (`javascript:`, `data:`, `//other.site`) is
- * dropped, and the widget shows no link rather than one that runs code.
+ * plan"): an `http:` or `https:` URL, a path on this site, or a place on this page (`#book`). Anything else
+ * (`javascript:`, `data:`, `//other.site`) is dropped, and the widget shows no link rather than one that runs code.
  */
 export function pageLinkHref(url: string | undefined): string | undefined {
   // Browsers read `\` as `/` and drop tabs and newlines, so `/\evil.example` and `/\t/evil.example` would be
